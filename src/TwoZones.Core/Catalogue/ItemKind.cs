@@ -1,0 +1,11 @@
+namespace TwoZones.Core.Catalogue;
+
+/// <summary>What a tracked item is: one of the State Council's tasks, or a measure of a special reform programme.</summary>
+public enum ItemKind
+{
+    /// <summary>A task approved by the State Council (<c>T001</c>…<c>T251</c>).</summary>
+    Task,
+
+    /// <summary>A specific measure of a special reform programme (<c>P03-M017</c>).</summary>
+    Measure,
+}

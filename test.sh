@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs every test project of TwoZones and ends with "N passed, N failed" summed over all of them.
+# Works on a fresh clone: installs Azurite from the lock file and restores NuGet packages itself.
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+export TWOZONES_REPO_ROOT="$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+say() { printf '\n== %s\n' "$*"; }
+
+# Node tooling (Azurite), pinned by package-lock.json.
+if [ ! -d node_modules/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm ci"
+  npm ci --no-audit --no-fund || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# Debian packages some test projects need (headless Chromium for the dashboard tests).
+if [ -x tools/install-system-deps.sh ]; then
+  tools/install-system-deps.sh || { echo "installing system packages failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+say "dotnet build (Release)"
+if ! dotnet build TwoZones.Functions.sln -c Release -warnaserror -nologo -v:minimal; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+results="$root/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+passed=0 failed=0 status=0
+for proj in tests/*.Tests/*.csproj; do
+  name=$(basename "$proj" .csproj)
+  say "$name"
+  dotnet test "$proj" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" --blame-hang-timeout 10m
+  rc=$?
+  trx="$results/$name.trx"
+  if [ -f "$trx" ]; then
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+    p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+    e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    p=${p:-0} f=${f:-0} t=${t:-0} e=${e:-0}
+    # Tests that never ran (a crashed or hung test host) count as failed.
+    f=$((f + t - e))
+  else
+    p=0 f=1
+  fi
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  echo "$name: $p passed, $f failed"
+  passed=$((passed + p)); failed=$((failed + f))
+  [ "$f" -ne 0 ] && status=1
+done
+
+echo
+echo "$passed passed, $failed failed"
+exit $status

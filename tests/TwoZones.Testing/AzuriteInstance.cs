@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace TwoZones.Testing;
+
+/// <summary>
+/// A private Azurite (Table, and optionally Blob and Queue) on free loopback ports, with its own data folder.
+/// Never the default ports and never shared between test classes, so tests cannot see each other's data.
+/// </summary>
+public sealed class AzuriteInstance : IAsyncDisposable
+{
+    /// <summary>The account key every Azurite accepts for <c>devstoreaccount1</c>; it is public and local-only.</summary>
+    public const string DevelopmentAccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly bool _inMemory;
+    private readonly bool _allServices;
+    private Process? _process;
+
+    private AzuriteInstance(bool inMemory, bool allServices)
+    {
+        _inMemory = inMemory;
+        _allServices = allServices;
+        DataDirectory = Directory.CreateTempSubdirectory("twozones-azurite-").FullName;
+        TablePort = FreePort();
+        BlobPort = allServices ? FreePort() : 0;
+        QueuePort = allServices ? FreePort() : 0;
+    }
+
+    /// <summary>The loopback port of the Table service.</summary>
+    public int TablePort { get; }
+
+    /// <summary>The Blob port, or 0 when only tables were started.</summary>
+    public int BlobPort { get; }
+
+    /// <summary>The Queue port, or 0 when only tables were started.</summary>
+    public int QueuePort { get; }
+
+    /// <summary>Where Azurite keeps its files (deleted on dispose).</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>Whether the emulator process is running now.</summary>
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>An Azure Storage connection string for this instance.</summary>
+    public string ConnectionString
+    {
+        get
+        {
+            var s = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};" +
+                    $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+            if (_allServices)
+            {
+                s += $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;";
+            }
+
+            return s;
+        }
+    }
+
+    /// <summary>Starts a new instance and waits until it accepts connections.</summary>
+    /// <param name="inMemory">Keep data in memory (fast); false persists to <see cref="DataDirectory"/> so a restart keeps data.</param>
+    /// <param name="allServices">Also start Blob and Queue.</param>
+    public static async Task<AzuriteInstance> StartNewAsync(bool inMemory = false, bool allServices = false)
+    {
+        var instance = new AzuriteInstance(inMemory, allServices);
+        await instance.StartAsync();
+        return instance;
+    }
+
+    /// <summary>Starts the emulator (again) on the same ports and data folder.</summary>
+    public async Task StartAsync()
+    {
+        if (IsRunning)
+        {
+            return;
+        }
+
+        var root = RepositoryRoot.Find();
+        var main = Path.Combine(root, "node_modules", "azurite", "dist", "src", _allServices ? "azurite.js" : Path.Combine("table", "main.js"));
+        if (!File.Exists(main))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {main}. Run 'npm ci' in {root} (./test.sh does this).");
+        }
+
+        var psi = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = DataDirectory,
+        };
+        psi.ArgumentList.Add(main);
+        foreach (var arg in Arguments())
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} while starting on port {TablePort}.");
+            }
+
+            if (await AcceptsConnectionsAsync(TablePort) && (!_allServices || (await AcceptsConnectionsAsync(BlobPort) && await AcceptsConnectionsAsync(QueuePort))))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"Azurite did not listen on port {TablePort} within 30 s.");
+    }
+
+    /// <summary>Kills the emulator, as an outage would; <see cref="StartAsync"/> brings it back with its data (unless in memory).</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        _process = null;
+
+        // The port must be free again before a restart can bind it.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await AcceptsConnectionsAsync(TablePort) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a dying process: the temp folder is cleaned by the OS eventually.
+        }
+    }
+
+    private IEnumerable<string> Arguments()
+    {
+        yield return "--tableHost";
+        yield return "127.0.0.1";
+        yield return "--tablePort";
+        yield return TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (_allServices)
+        {
+            yield return "--blobHost";
+            yield return "127.0.0.1";
+            yield return "--blobPort";
+            yield return BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            yield return "--queueHost";
+            yield return "127.0.0.1";
+            yield return "--queuePort";
+            yield return QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        yield return "--location";
+        yield return DataDirectory;
+        yield return "--skipApiVersionCheck";
+        yield return "--disableProductStyleUrl";
+        yield return "--silent";
+        if (_inMemory)
+        {
+            yield return "--inMemoryPersistence";
+        }
+    }
+
+    /// <summary>A port that nothing listens on now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<bool> AcceptsConnectionsAsync(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
