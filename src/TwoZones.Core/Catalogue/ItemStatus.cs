@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace TwoZones.Core.Catalogue;
 
-/// <summary>The lifecycle stage of a task or measure.</summary>
+/// <summary>The lifecycle stage of a task or measure (serialized by name: <c>"Commenced"</c>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ItemStatus>))]
 public enum ItemStatus
 {
     /// <summary>Approved, work not yet started.</summary>
