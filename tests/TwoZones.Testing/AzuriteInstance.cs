@@ -180,8 +180,13 @@ public sealed class AzuriteInstance : IAsyncDisposable
             yield return QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        yield return "--location";
-        yield return DataDirectory;
+        // Azurite refuses --location together with --inMemoryPersistence.
+        if (!_inMemory)
+        {
+            yield return "--location";
+            yield return DataDirectory;
+        }
+
         yield return "--skipApiVersionCheck";
         yield return "--disableProductStyleUrl";
         yield return "--silent";

@@ -1,0 +1,20 @@
+namespace TwoZones.Storage.Digests;
+
+/// <summary>One of the stored forms of a digest.</summary>
+public enum DigestDocument
+{
+    /// <summary>The digest model as JSON (camelCase), language-neutral.</summary>
+    Json,
+
+    /// <summary>Markdown in English.</summary>
+    MarkdownEn,
+
+    /// <summary>Markdown in Chinese.</summary>
+    MarkdownZh,
+
+    /// <summary>HTML in English.</summary>
+    HtmlEn,
+
+    /// <summary>HTML in Chinese.</summary>
+    HtmlZh,
+}

@@ -1,0 +1,54 @@
+namespace TwoZones.Storage.Entities;
+
+/// <summary>Row keys and column names of the items table.</summary>
+internal static class ItemColumns
+{
+    public const string StateRowKey = "state";
+    public const string HistoryRowPrefix = "h-";
+    public const string IdempotencyRowPrefix = "idem-";
+
+    // State row.
+    public const string Kind = "Kind";
+    public const string Programme = "Programme";
+    public const string TitleEn = "TitleEn";
+    public const string TitleZh = "TitleZh";
+    public const string LeadAgency = "LeadAgency";
+    public const string CoAgencies = "CoAgencies";
+    public const string District = "District";
+    public const string Tasks = "Tasks";
+    public const string PlannedCommencement = "PlannedCommencement";
+    public const string PlannedCompletion = "PlannedCompletion";
+    public const string Status = "Status";
+    public const string CommencedOn = "CommencedOn";
+    public const string CompletedOn = "CompletedOn";
+    public const string LastEffectiveDate = "LastEffectiveDate";
+    public const string LastSeq = "LastSeq";
+    public const string LastHash = "LastHash";
+    public const string UpdatedAt = "UpdatedAt";
+    public const string UpdatedBy = "UpdatedBy";
+    public const string Overdue = "Overdue";
+    public const string OverdueCheckedAt = "OverdueCheckedAt";
+
+    // History row.
+    public const string Seq = "Seq";
+    public const string From = "From";
+    public const string To = "To";
+    public const string EffectiveDate = "EffectiveDate";
+    public const string RecordedAt = "RecordedAt";
+    public const string Actor = "Actor";
+    public const string Note = "Note";
+    public const string EvidenceUrl = "EvidenceUrl";
+    public const string PrevHash = "PrevHash";
+    public const string Hash = "Hash";
+
+    // Idempotency row.
+    public const string Fingerprint = "Fingerprint";
+    public const string Outcome = "Outcome";
+    public const string CreatedAt = "CreatedAt";
+
+    /// <summary>The columns a progress projection needs.</summary>
+    public static readonly string[] SnapshotColumns =
+        ["PartitionKey", Kind, Programme, LeadAgency, District, Status, PlannedCommencement, PlannedCompletion];
+
+    public static string HistoryRowKey(int seq) => HistoryRowPrefix + seq.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,560 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Data.Tables;
+using TwoZones.Core.Catalogue;
+using TwoZones.Core.History;
+using TwoZones.Core.Lifecycle;
+using TwoZones.Core.Progress;
+using TwoZones.Core.Time;
+using TwoZones.Storage.Entities;
+
+namespace TwoZones.Storage;
+
+/// <summary>
+/// Tasks and measures in the items table: reads, listings, status transitions (state row + history row + idempotency row
+/// committed in one entity-group transaction guarded by the state row's ETag), history with chain verification, and import.
+/// </summary>
+public sealed class ItemRepository
+{
+    /// <summary>Largest page a listing returns (the table service's own page limit).</summary>
+    public const int MaxPageSize = 1000;
+
+    /// <summary>Longest note or evidence URL stored with a transition, in characters (a table column holds at most 32K UTF-16 characters).</summary>
+    public const int MaxTextLength = 16_000;
+
+    private const int MaxAttempts = 5;
+    private const int ImportParallelism = 16;
+    private const int PrescanThreshold = 50;
+    private const string ImportNote = "imported";
+
+    private readonly TwoZonesTables _tables;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the repository.</summary>
+    /// <param name="tables">The app's tables.</param>
+    /// <param name="time">Server clock for recorded times and "today".</param>
+    public ItemRepository(TwoZonesTables tables, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(time);
+        _tables = tables;
+        _time = time;
+    }
+
+    private TableClient Table => _tables.Items;
+
+    /// <summary>Reads one item.</summary>
+    /// <param name="kind">Task or measure; an item of the other kind is not found.</param>
+    /// <param name="id">Item id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The item, or <see langword="null"/> when there is no item of that kind with that id.</returns>
+    public async Task<ItemRecord?> GetAsync(ItemKind kind, string id, CancellationToken cancellationToken)
+    {
+        var entity = await ReadStateAsync(kind, id, cancellationToken);
+        return entity is null ? null : ItemEntities.ToRecord(entity);
+    }
+
+    /// <summary>Lists items of one kind, ordered by id, one page at a time.</summary>
+    /// <param name="kind">Task or measure.</param>
+    /// <param name="filter">Conditions on programme, agency, status and the overdue flag; values are passed as query parameters, never as filter text.</param>
+    /// <param name="continuationToken">The token of the previous page, or <see langword="null"/> for the first.</param>
+    /// <param name="pageSize">Most items per page, 1…<see cref="MaxPageSize"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A page of items (never empty unless the listing is) and the token of the next page.</returns>
+    /// <exception cref="InvalidContinuationTokenException">The token was not issued by this method.</exception>
+    public async Task<ItemPage> ListAsync(ItemKind kind, ItemFilter filter, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
+
+        var clientToken = ContinuationTokens.Decode(continuationToken);
+        var query = ListFilter(kind, filter);
+        var items = new List<ItemRecord>(pageSize);
+        var next = clientToken;
+        var first = true;
+
+        // The service may answer a page with no rows and a token (it stops scanning after a time or row budget);
+        // reading on keeps clients from seeing empty pages in the middle of a listing.
+        do
+        {
+            Page<TableEntity> page;
+            try
+            {
+                page = await FirstPageAsync(query, next, pageSize - items.Count, cancellationToken);
+            }
+            catch (Exception ex) when (first && clientToken is not null && IsRejectedToken(ex))
+            {
+                throw new InvalidContinuationTokenException("The continuation token is not valid.", ex);
+            }
+
+            first = false;
+            items.AddRange(page.Values.Select(ItemEntities.ToRecord));
+            next = page.ContinuationToken;
+        }
+        while (items.Count == 0 && next is not null);
+
+        return new ItemPage(items, ContinuationTokens.Encode(next));
+    }
+
+    /// <summary>
+    /// Applies a status change: checks idempotency, existence, the <c>If-Match</c> version and the lifecycle rules, then writes the new
+    /// state, the history entry and the idempotency record in one transaction that fails if the state changed meanwhile.
+    /// </summary>
+    /// <param name="kind">Task or measure.</param>
+    /// <param name="id">Item id.</param>
+    /// <param name="actor">The caller (its id is recorded in history).</param>
+    /// <param name="request">The requested change.</param>
+    /// <param name="ifMatch">The version the caller saw (an <c>If-Match</c> value, quoted or not), or <see langword="null"/>.</param>
+    /// <param name="idempotencyKey">The caller's idempotency key, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// The outcome. Without <paramref name="ifMatch"/>, a lost race is retried from a fresh read (so the rules always judge the state the
+    /// entry is appended to); with it, a lost race is a <see cref="TransitionResultKind.Conflict"/>.
+    /// </returns>
+    public async Task<TransitionResult> ApplyTransitionAsync(
+        ItemKind kind,
+        string id,
+        Actor actor,
+        TransitionRequest request,
+        string? ifMatch,
+        string? idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!ItemKeys.IsUsableId(id))
+        {
+            return new TransitionResult(TransitionResultKind.NotFound, null, null, null);
+        }
+
+        var idempotencyRowKey = idempotencyKey is null ? null : IdempotencyRows.RowKey(idempotencyKey);
+        var fingerprint = IdempotencyRows.Fingerprint(kind, id, request);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            // One read of both rows: a racing request with the same key commits its idempotency row together with the state,
+            // so either it is visible here or this state is older than that commit and our own commit will fail.
+            var (state, earlier) = await ReadStateAndIdempotencyAsync(kind, id, idempotencyRowKey, cancellationToken);
+            if (earlier is not null)
+            {
+                return await AnswerFromIdempotencyAsync(state, earlier, fingerprint, cancellationToken);
+            }
+
+            if (state is null)
+            {
+                return new TransitionResult(TransitionResultKind.NotFound, null, null, null);
+            }
+
+            var current = ItemEntities.ToRecord(state);
+            if (ifMatch is not null && !ItemVersion.Matches(ifMatch, current.Version))
+            {
+                return new TransitionResult(TransitionResultKind.VersionMismatch, current, null, null);
+            }
+
+            var now = StoredValues.Instant(_time.GetUtcNow());
+            var itemState = new ItemState(id, kind, current.Item.LeadAgency, current.Status, current.LastEffectiveDate);
+            var decision = LimitText(LifecycleRules.Evaluate(itemState, actor, request, now), request);
+            if (!decision.IsAllowed)
+            {
+                var outcome = decision.Outcome == TransitionOutcome.Forbidden ? TransitionResultKind.Forbidden : TransitionResultKind.Invalid;
+                return new TransitionResult(outcome, current, decision, null);
+            }
+
+            var entry = NextEntry(id, state, current.Status, request, now, actor.Id);
+            var next = NextState(state, current.Item, entry, now);
+            var actions = new List<TableTransactionAction>(3)
+            {
+                new(TableTransactionActionType.UpdateReplace, next, state.ETag),
+                new(TableTransactionActionType.Add, HistoryEntities.ToEntity(id, entry)),
+            };
+            if (idempotencyRowKey is not null)
+            {
+                actions.Add(new(TableTransactionActionType.Add, IdempotencyRows.NewRow(id, idempotencyRowKey, fingerprint, entry.Seq, now)));
+            }
+
+            try
+            {
+                var response = await Table.SubmitTransactionAsync(actions, cancellationToken);
+                var etag = response.Value.Count > 0 ? response.Value[0].Headers.ETag : null;
+                var applied = etag is { } newTag
+                    ? ItemEntities.ToRecord(WithETag(next, newTag))
+                    : (await GetAsync(kind, id, cancellationToken))!;
+                return new TransitionResult(TransitionResultKind.Applied, applied, decision, entry);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
+            {
+                // Another write reached the partition first. The same idempotency key may have been the winner.
+                if (idempotencyRowKey is not null
+                    && await ReadStateAndIdempotencyAsync(kind, id, idempotencyRowKey, cancellationToken) is (var latest, { } winner))
+                {
+                    return await AnswerFromIdempotencyAsync(latest, winner, fingerprint, cancellationToken);
+                }
+
+                if (ifMatch is not null || attempt >= MaxAttempts)
+                {
+                    var latestItem = await GetAsync(kind, id, cancellationToken);
+                    return latestItem is null
+                        ? new TransitionResult(TransitionResultKind.NotFound, null, null, null)
+                        : new TransitionResult(TransitionResultKind.Conflict, latestItem, null, null);
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), _time, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Reads an item's history and checks its hash chain.</summary>
+    /// <param name="kind">Task or measure.</param>
+    /// <param name="id">Item id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The entries in seq order and the verification, or <see langword="null"/> when the item does not exist.</returns>
+    public async Task<ItemHistory?> GetHistoryAsync(ItemKind kind, string id, CancellationToken cancellationToken)
+    {
+        var state = await ReadStateAsync(kind, id, cancellationToken);
+        if (state is null)
+        {
+            return null;
+        }
+
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {id} and RowKey gt {ItemColumns.HistoryRowPrefix} and RowKey lt {"h."}");
+        var entries = new List<TransitionRecord>();
+        int? unreadableSeq = null;
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: MaxPageSize, cancellationToken: cancellationToken))
+        {
+            var entry = HistoryEntities.FromEntity(row);
+            if (entry is null)
+            {
+                unreadableSeq ??= HistoryEntities.SeqFromRowKey(row.RowKey);
+                continue;
+            }
+
+            if (unreadableSeq is null)
+            {
+                entries.Add(entry);
+            }
+        }
+
+        var verification = unreadableSeq is { } broken
+            ? HistoryChain.Verify(id, entries) is { IsValid: false } earlier
+                ? earlier
+                : new ChainVerification(false, broken, $"Entry {broken} cannot be read; its content was changed.")
+            : HistoryChain.Verify(id, entries, ItemEntities.LastHashOf(state));
+        return new ItemHistory(entries, verification);
+    }
+
+    /// <summary>Projects every item (tasks and measures) to the fields progress needs, reading only those columns.</summary>
+    /// <param name="changedSince">Only items whose state row was written at or after this instant (server time); <see langword="null"/> for all.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The projections, ordered by id.</returns>
+    public async Task<IReadOnlyList<ItemSnapshot>> ReadSnapshotsAsync(DateTimeOffset? changedSince, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {ItemColumns.StateRowKey}");
+        if (changedSince is { } since)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Timestamp ge {since.ToUniversalTime()}");
+        }
+
+        var snapshots = new List<ItemSnapshot>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: MaxPageSize, select: ItemColumns.SnapshotColumns, cancellationToken: cancellationToken))
+        {
+            if (ItemEntities.KindOf(row) is not null)
+            {
+                snapshots.Add(ItemEntities.ToSnapshot(row));
+            }
+        }
+
+        return snapshots;
+    }
+
+    /// <summary>Sets the overdue flag (and when it was checked) without touching anything else.</summary>
+    /// <param name="kind">Task or measure.</param>
+    /// <param name="id">Item id.</param>
+    /// <param name="overdue">The flag.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> when the item exists and was updated; <see langword="false"/> when there is no such item.</returns>
+    public async Task<bool> SetOverdueAsync(ItemKind kind, string id, bool overdue, CancellationToken cancellationToken)
+    {
+        var state = await ReadStateAsync(kind, id, cancellationToken);
+        if (state is null)
+        {
+            return false;
+        }
+
+        var patch = new TableEntity(id, ItemColumns.StateRowKey)
+        {
+            [ItemColumns.Overdue] = overdue,
+            [ItemColumns.OverdueCheckedAt] = StoredValues.Instant(_time.GetUtcNow()),
+        };
+        try
+        {
+            await Table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Creates the items that do not exist yet. An existing item is never changed (its status never moves). A new item arriving
+    /// Commenced or Completed gets the synthetic history entries that lead there (note <c>imported</c>), committed with its state.
+    /// </summary>
+    /// <param name="items">Validated catalogue items.</param>
+    /// <param name="actor">Recorded as the author of the state and the synthetic entries.</param>
+    /// <param name="cancellationToken">Cancels the import (items already created stay).</param>
+    /// <returns>How many were created and how many already existed.</returns>
+    public async Task<ImportResult> ImportAsync(IReadOnlyList<CatalogueItem> items, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentException.ThrowIfNullOrEmpty(actor);
+        var unusable = items.FirstOrDefault(i => !ItemKeys.IsUsableId(i.Id));
+        if (unusable is not null)
+        {
+            throw new ArgumentException($"Item id '{unusable.Id}' cannot be stored.", nameof(items));
+        }
+
+        // A listing of existing ids saves one failed transaction per known item on a re-import; for a handful of items
+        // (an orchestration creating items one at a time) the scan would cost more than it saves.
+        var existing = items.Count > PrescanThreshold
+            ? await ReadExistingIdsAsync(cancellationToken)
+            : new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var created = 0;
+        var unchanged = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = ImportParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(items, options, async (item, ct) =>
+        {
+            var isNew = !existing.ContainsKey(item.Id) && await CreateAsync(item, actor, ct);
+            Interlocked.Increment(ref isNew ? ref created : ref unchanged);
+        });
+
+        return new ImportResult(created, unchanged);
+    }
+
+    private async Task<bool> CreateAsync(CatalogueItem item, string actor, CancellationToken cancellationToken)
+    {
+        var now = StoredValues.Instant(_time.GetUtcNow());
+        var today = ShanghaiClock.Today(now);
+        var history = new List<TransitionRecord>(2);
+        TransitionRecord? last = null;
+        var stored = item;
+        if (item.Status is ItemStatus.Commenced or ItemStatus.Completed)
+        {
+            var commencedOn = item.CommencedOn ?? item.CompletedOn ?? today;
+            last = HistoryChain.Append(item.Id, last, ItemStatus.Proposed, ItemStatus.Commenced, commencedOn, now, actor, ImportNote, null);
+            history.Add(last);
+            stored = stored with { CommencedOn = commencedOn };
+        }
+
+        if (item.Status == ItemStatus.Completed)
+        {
+            var completedOn = item.CompletedOn ?? last!.EffectiveDate;
+            last = HistoryChain.Append(item.Id, last, ItemStatus.Commenced, ItemStatus.Completed, completedOn, now, actor, ImportNote, null);
+            history.Add(last);
+            stored = stored with { CompletedOn = completedOn };
+        }
+        else
+        {
+            stored = stored with { CompletedOn = null };
+        }
+
+        if (item.Status == ItemStatus.Proposed)
+        {
+            stored = stored with { CommencedOn = null };
+        }
+
+        var overdue = OverdueRule.IsOverdue(stored.Status, stored.PlannedCommencement, stored.PlannedCompletion, today);
+        var actions = new List<TableTransactionAction>(3)
+        {
+            new(TableTransactionActionType.Add, ItemEntities.NewState(stored, now, actor, last, overdue)),
+        };
+        actions.AddRange(history.Select(h => new TableTransactionAction(TableTransactionActionType.Add, HistoryEntities.ToEntity(item.Id, h))));
+        try
+        {
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private async Task<ConcurrentDictionary<string, bool>> ReadExistingIdsAsync(CancellationToken cancellationToken)
+    {
+        var ids = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {ItemColumns.StateRowKey}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: MaxPageSize, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            ids[row.PartitionKey] = true;
+        }
+
+        return ids;
+    }
+
+    private async Task<TableEntity?> ReadStateAsync(ItemKind kind, string id, CancellationToken cancellationToken)
+    {
+        if (!ItemKeys.IsUsableId(id))
+        {
+            return null;
+        }
+
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(id, ItemColumns.StateRowKey, cancellationToken: cancellationToken);
+        return response.HasValue && response.Value is { } entity && ItemEntities.KindOf(entity) == kind ? entity : null;
+    }
+
+    private async Task<(TableEntity? State, TableEntity? Idempotency)> ReadStateAndIdempotencyAsync(
+        ItemKind kind, string id, string? idempotencyRowKey, CancellationToken cancellationToken)
+    {
+        if (idempotencyRowKey is null)
+        {
+            return (await ReadStateAsync(kind, id, cancellationToken), null);
+        }
+
+        TableEntity? state = null;
+        TableEntity? idempotency = null;
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {id} and (RowKey eq {ItemColumns.StateRowKey} or RowKey eq {idempotencyRowKey})");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: 2, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == ItemColumns.StateRowKey)
+            {
+                state = ItemEntities.KindOf(row) == kind ? row : null;
+            }
+            else
+            {
+                idempotency = row;
+            }
+        }
+
+        return (state, idempotency);
+    }
+
+    private async Task<TransitionResult> AnswerFromIdempotencyAsync(
+        TableEntity? state, TableEntity idempotency, string fingerprint, CancellationToken cancellationToken)
+    {
+        if (state is null)
+        {
+            return new TransitionResult(TransitionResultKind.NotFound, null, null, null);
+        }
+
+        var current = ItemEntities.ToRecord(state);
+        if (!string.Equals(idempotency.GetString(ItemColumns.Fingerprint), fingerprint, StringComparison.Ordinal))
+        {
+            return new TransitionResult(TransitionResultKind.IdempotencyKeyMismatch, current, null, null);
+        }
+
+        TransitionRecord? entry = null;
+        if (idempotency.GetInt32(ItemColumns.Seq) is { } seq)
+        {
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(state.PartitionKey, ItemColumns.HistoryRowKey(seq), cancellationToken: cancellationToken);
+            entry = row.HasValue && row.Value is { } history ? HistoryEntities.FromEntity(history) : null;
+        }
+
+        return new TransitionResult(TransitionResultKind.Replayed, current, null, entry);
+    }
+
+    private static string ListFilter(ItemKind kind, ItemFilter filter)
+    {
+        var query = TableClient.CreateQueryFilter($"RowKey eq {ItemColumns.StateRowKey} and Kind eq {StoredValues.KindName(kind)}");
+        if (filter.Programme is { } programme)
+        {
+            query += " and " + TableClient.CreateQueryFilter($"Programme eq {programme}");
+        }
+
+        if (filter.Agency is { } agency)
+        {
+            query += " and " + TableClient.CreateQueryFilter($"LeadAgency eq {agency}");
+        }
+
+        if (filter.Status is { } status)
+        {
+            query += " and " + TableClient.CreateQueryFilter($"Status eq {StoredValues.StatusName(status)}");
+        }
+
+        if (filter.Overdue is { } overdue)
+        {
+            query += " and " + TableClient.CreateQueryFilter($"Overdue eq {overdue}");
+        }
+
+        return query;
+    }
+
+    private async Task<Page<TableEntity>> FirstPageAsync(string query, string? azureToken, int pageSize, CancellationToken cancellationToken)
+    {
+        await foreach (var page in Table.QueryAsync<TableEntity>(query, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(azureToken, pageSize))
+        {
+            return page;
+        }
+
+        return Page<TableEntity>.FromValues([], null, null!);
+    }
+
+    private static bool IsRejectedToken(Exception ex) => ex switch
+    {
+        RequestFailedException { Status: 400 } => true,
+        ArgumentException or FormatException or IndexOutOfRangeException or InvalidOperationException => true,
+        _ => false,
+    };
+
+    private static TransitionDecision LimitText(TransitionDecision decision, TransitionRequest request)
+    {
+        if (!decision.IsAllowed)
+        {
+            return decision;
+        }
+
+        if ((request.Note?.Length ?? 0) > MaxTextLength || (request.EvidenceUrl?.Length ?? 0) > MaxTextLength)
+        {
+            return decision with
+            {
+                Outcome = TransitionOutcome.Invalid,
+                Message = $"The note and the evidence URL may have at most {MaxTextLength} characters each.",
+            };
+        }
+
+        return decision;
+    }
+
+    private static TransitionRecord NextEntry(string id, TableEntity state, ItemStatus from, TransitionRequest request, DateTimeOffset now, string actorId)
+    {
+        var seq = ItemEntities.LastSeqOf(state) + 1;
+        var prevHash = ItemEntities.LastHashOf(state);
+        var hash = HistoryChain.ComputeHash(id, seq, from, request.To, request.EffectiveDate, now, actorId, request.Note, request.EvidenceUrl, prevHash);
+        return new TransitionRecord(seq, from, request.To, request.EffectiveDate, now, actorId, request.Note, request.EvidenceUrl, prevHash, hash);
+    }
+
+    private static TableEntity NextState(TableEntity state, CatalogueItem item, TransitionRecord entry, DateTimeOffset now)
+    {
+        var next = new TableEntity(state.PartitionKey, state.RowKey);
+        foreach (var (key, value) in state)
+        {
+            if (key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+            {
+                next[key] = value;
+            }
+        }
+
+        var commencedOn = entry.To == ItemStatus.Commenced && entry.From == ItemStatus.Proposed ? entry.EffectiveDate : item.CommencedOn;
+        var completedOn = entry.To == ItemStatus.Completed ? entry.EffectiveDate : (DateOnly?)null;
+        next[ItemColumns.Status] = StoredValues.StatusName(entry.To);
+        ItemEntities.SetOrRemove(next, ItemColumns.CommencedOn, StoredValues.Date(commencedOn ?? (entry.To == ItemStatus.Commenced ? entry.EffectiveDate : null)));
+        ItemEntities.SetOrRemove(next, ItemColumns.CompletedOn, StoredValues.Date(completedOn));
+        next[ItemColumns.LastEffectiveDate] = StoredValues.Date(entry.EffectiveDate);
+        next[ItemColumns.LastSeq] = entry.Seq;
+        next[ItemColumns.LastHash] = entry.Hash;
+        next[ItemColumns.UpdatedAt] = now;
+        next[ItemColumns.UpdatedBy] = entry.Actor;
+        next[ItemColumns.Overdue] = OverdueRule.IsOverdue(entry.To, item.PlannedCommencement, item.PlannedCompletion, ShanghaiClock.Today(now));
+        next[ItemColumns.OverdueCheckedAt] = now;
+        return next;
+    }
+
+    private static TableEntity WithETag(TableEntity entity, ETag etag)
+    {
+        entity.ETag = etag;
+        return entity;
+    }
+}

@@ -1,0 +1,63 @@
+using Azure.Data.Tables;
+
+namespace TwoZones.Storage;
+
+/// <summary>
+/// The app's Azure tables: items (state, history and idempotency rows of each item share its partition),
+/// catalogue metadata, and progress snapshots.
+/// </summary>
+public sealed class TwoZonesTables
+{
+    /// <summary>Creates the table clients; no network call is made until a table is used.</summary>
+    /// <param name="service">Client of the storage account (Azure or Azurite).</param>
+    /// <param name="tablePrefix">Prepended to every table name so several deployments or tests can share an account; letters and digits only.</param>
+    public TwoZonesTables(TableServiceClient service, string tablePrefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(tablePrefix);
+        if (tablePrefix.Any(c => !char.IsAsciiLetterOrDigit(c)) || (tablePrefix.Length > 0 && !char.IsAsciiLetter(tablePrefix[0])))
+        {
+            throw new ArgumentException("A table prefix must start with a letter and contain only ASCII letters and digits.", nameof(tablePrefix));
+        }
+
+        Service = service;
+        Items = service.GetTableClient(tablePrefix + "Items");
+        Catalogue = service.GetTableClient(tablePrefix + "Catalogue");
+        Snapshots = service.GetTableClient(tablePrefix + "ProgressSnapshots");
+    }
+
+    /// <summary>The storage account's table service.</summary>
+    public TableServiceClient Service { get; }
+
+    /// <summary>Items: partition = item id; rows <c>state</c>, <c>h-000001</c>…, <c>idem-…</c>.</summary>
+    public TableClient Items { get; }
+
+    /// <summary>Catalogue metadata: agencies, programmes and the catalogue info row.</summary>
+    public TableClient Catalogue { get; }
+
+    /// <summary>Progress snapshots, newest first.</summary>
+    public TableClient Snapshots { get; }
+
+    /// <summary>Creates the tables that do not exist yet; safe to call at every start.</summary>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>A task that completes when every table exists.</returns>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        await Items.CreateIfNotExistsAsync(cancellationToken);
+        await Catalogue.CreateIfNotExistsAsync(cancellationToken);
+        await Snapshots.CreateIfNotExistsAsync(cancellationToken);
+    }
+
+    /// <summary>Makes one cheap read to prove storage answers (for health checks).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that fails, typically with an exception <see cref="StorageFailure.IsUnavailable"/> recognises, when storage cannot be reached.</returns>
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"health"} and RowKey eq {"ping"}");
+        await foreach (var page in Items.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages())
+        {
+            _ = page;
+            break;
+        }
+    }
+}

@@ -1,0 +1,301 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace TwoZones.Testing;
+
+/// <summary>
+/// A functions app started as a child process (<c>dotnet app.dll</c>) with its own environment and port, as a real host
+/// would run it: output captured, reachable over real HTTP, killable (SIGKILL, as a crash) or stoppable (SIGTERM), restartable.
+/// </summary>
+public sealed class ChildHost : IAsyncDisposable
+{
+    private readonly string _dllPath;
+    private readonly Dictionary<string, string> _environment;
+    private readonly StringBuilder _output = new();
+    private readonly Lock _outputLock = new();
+    private Process? _process;
+
+    private ChildHost(string dllPath, IDictionary<string, string> environment, int port)
+    {
+        _dllPath = Path.GetFullPath(dllPath);
+        _environment = new Dictionary<string, string>(environment, StringComparer.Ordinal) { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        Port = port;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    /// <summary>The loopback port the app listens on (passed as <c>PORT</c>).</summary>
+    public int Port { get; }
+
+    /// <summary>A client whose base address is <c>http://127.0.0.1:{Port}/</c>.</summary>
+    public HttpClient Http { get; }
+
+    /// <summary>Everything the process wrote to stdout and stderr, across restarts.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_outputLock)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Whether the current process has exited (true when none was started).</summary>
+    public bool HasExited => _process is null || _process.HasExited;
+
+    /// <summary>The exit code of the last process, once it has exited.</summary>
+    public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
+
+    /// <summary>Starts <c>dotnet <paramref name="dllPath"/></c> and waits until it accepts connections on <paramref name="port"/>.</summary>
+    /// <param name="dllPath">The app's main assembly.</param>
+    /// <param name="env">Environment variables on top of this process's (PORT is set from <paramref name="port"/>).</param>
+    /// <param name="port">The port the app listens on.</param>
+    /// <param name="timeout">How long to wait for the port (default 60 s).</param>
+    public static async Task<ChildHost> StartAsync(string dllPath, IDictionary<string, string> env, int port, TimeSpan? timeout = null)
+    {
+        var host = Launch(dllPath, env, port);
+        try
+        {
+            await host.WaitForPortAsync(timeout ?? TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
+        return host;
+    }
+
+    /// <summary>Starts the process without waiting for the port (for apps expected to fail at start).</summary>
+    public static ChildHost Launch(string dllPath, IDictionary<string, string> env, int port)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        var host = new ChildHost(dllPath, env, port);
+        host.StartProcess();
+        return host;
+    }
+
+    /// <summary>
+    /// The main assembly of a sample app built by the same build as the tests (a ProjectReference with
+    /// ReferenceOutputAssembly=false), with or without an artifacts path.
+    /// </summary>
+    /// <param name="projectName">The project name, e.g. <c>HostSample</c>.</param>
+    public static string FindBuiltApp(string projectName)
+    {
+        var baseDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+
+        // --artifacts-path layout: <artifacts>/bin/<Project>/<config>/
+        if (baseDir.Parent?.Parent is { } bin)
+        {
+            var candidate = Path.Combine(bin.FullName, projectName, baseDir.Name, projectName + ".dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        // In-tree layout: <repo>/tests/Samples/<Project>/bin/<Config>/<tfm>/
+        var configuration = baseDir.Parent?.Name ?? "Debug";
+        var samples = Path.Combine(RepositoryRoot.Find(), "tests", "Samples", projectName, "bin");
+        var inTree = Path.Combine(samples, configuration, baseDir.Name, projectName + ".dll");
+        if (File.Exists(inTree))
+        {
+            return inTree;
+        }
+
+        throw new FileNotFoundException($"The built app {projectName}.dll was not found next to {AppContext.BaseDirectory} nor under {samples}. Build the test project (it references the sample).");
+    }
+
+    /// <summary>Waits until the app accepts connections on <see cref="Port"/>; throws with the output if it exits first.</summary>
+    public async Task WaitForPortAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (HasExited)
+            {
+                throw new InvalidOperationException($"{Path.GetFileName(_dllPath)} exited with code {ExitCode} before listening on port {Port}. Output:\n{Output}");
+            }
+
+            if (await AcceptsConnectionsAsync(Port))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{Path.GetFileName(_dllPath)} did not listen on port {Port} within {timeout.TotalSeconds:0} s. Output:\n{Output}");
+    }
+
+    /// <summary>Waits until the output contains <paramref name="text"/>; false on timeout or exit.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Output.Contains(text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (HasExited)
+            {
+                await Task.Delay(200);
+                return Output.Contains(text, StringComparison.Ordinal);
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    /// <summary>Waits for the process to exit; returns its exit code, or null on timeout.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        if (_process is null)
+        {
+            return null;
+        }
+
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Kills the process tree at once (SIGKILL), as a crash would, and waits until the port is free.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        await WaitForPortFreeAsync();
+    }
+
+    /// <summary>Asks the process to shut down (SIGTERM) and waits up to 30 s, then kills it.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            if (!OperatingSystem.IsWindows() && Terminate(process.Id, 15) == 0 && await WaitForExitAsync(TimeSpan.FromSeconds(30)) is not null)
+            {
+                await WaitForPortFreeAsync();
+                return;
+            }
+
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        await WaitForPortFreeAsync();
+    }
+
+    /// <summary>Starts the app again with the same environment and port (after <see cref="KillAsync"/> or <see cref="StopAsync"/>).</summary>
+    /// <param name="timeout">How long to wait for the port (default 60 s).</param>
+    public async Task RestartAsync(TimeSpan? timeout = null)
+    {
+        await KillAsync();
+        StartProcess();
+        await WaitForPortAsync(timeout ?? TimeSpan.FromSeconds(60));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+        Http.Dispose();
+    }
+
+    private void StartProcess()
+    {
+        _process?.Dispose();
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(_dllPath)!,
+        };
+        psi.ArgumentList.Add(_dllPath);
+        foreach (var (name, value) in _environment)
+        {
+            psi.Environment[name] = value;
+        }
+
+        var process = new Process { StartInfo = psi };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        if (!process.Start())
+        {
+            throw new InvalidOperationException("Could not start dotnet " + _dllPath);
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_outputLock)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private async Task WaitForPortFreeAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await AcceptsConnectionsAsync(Port) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<bool> AcceptsConnectionsAsync(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int Terminate(int pid, int signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false });
+        if (kill is null)
+        {
+            return -1;
+        }
+
+        kill.WaitForExit();
+        return kill.ExitCode;
+    }
+}
