@@ -1,8 +1,14 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using TwoZones.Functions.Digests;
+using TwoZones.Functions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();
+
+builder.Services.AddTwoZonesApi(builder.Configuration);
+builder.Services.AddTwoZonesWorkflows(builder.Configuration);
+builder.UseTwoZonesHttpPipeline();
 
 builder.Build().Run();

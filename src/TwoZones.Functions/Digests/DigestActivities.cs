@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using TwoZones.Core.Catalogue;
+using TwoZones.Core.Digest;
+using TwoZones.Core.Progress;
+using TwoZones.Core.Time;
+using TwoZones.Storage;
+using TwoZones.Storage.Digests;
+
+namespace TwoZones.Functions.Digests;
+
+/// <summary>
+/// The weekly digest's storage work: which programmes to cover, each programme's part (staged in storage, so orchestration
+/// history stays small however many items moved), and composing and storing the digest with its renderings.
+/// </summary>
+/// <param name="items">The items.</param>
+/// <param name="catalogue">Programmes and agencies.</param>
+/// <param name="snapshots">Earlier progress, for the deltas.</param>
+/// <param name="digests">Where digests and their parts are stored.</param>
+/// <param name="time">The server clock.</param>
+public sealed class DigestActivities(
+    ItemRepository items, CatalogueRepository catalogue, SnapshotRepository snapshots, DigestRepository digests, TimeProvider time)
+{
+    /// <summary>The programmes a digest covers, in catalogue order.</summary>
+    /// <param name="week">ISO week id (unused; activities take one input).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Programme ids.</returns>
+    [Function(nameof(ListDigestProgrammes))]
+    public async Task<List<string>> ListDigestProgrammes([ActivityTrigger] string week, CancellationToken cancellationToken)
+    {
+        _ = week;
+        var programmes = await catalogue.GetProgrammesAsync(cancellationToken);
+        return programmes.Select(p => p.Id).ToList();
+    }
+
+    /// <summary>Computes one programme's progress, moved items and overdue items, and stages them for composition.</summary>
+    /// <param name="request">The programme, week and instant.</param>
+    /// <param name="cancellationToken">Cancels the reads and the write.</param>
+    /// <returns>How many items the programme has.</returns>
+    [Function(nameof(CollectProgrammeSection))]
+    public async Task<int> CollectProgrammeSection([ActivityTrigger] ProgrammeSectionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var programmes = await catalogue.GetProgrammesAsync(cancellationToken);
+        var programme = programmes.FirstOrDefault(p => p.Id == request.Programme)
+            ?? throw new InvalidOperationException($"Programme {request.Programme} is not in the catalogue.");
+        var agencies = await catalogue.GetAgenciesAsync(cancellationToken);
+
+        var records = new List<ItemRecord>();
+        foreach (var kind in new[] { ItemKind.Task, ItemKind.Measure })
+        {
+            string? token = null;
+            do
+            {
+                var page = await items.ListAsync(kind, new ItemFilter(Programme: programme.Id), token, ItemRepository.MaxPageSize, cancellationToken);
+                records.AddRange(page.Items);
+                token = page.ContinuationToken;
+            }
+            while (token is not null);
+        }
+
+        var today = ShanghaiClock.Today(request.AsOf);
+        var progress = ProgressCalculator.Compute(records.Select(r => ItemSnapshot.From(r.Item)).ToList(), [programme], agencies, today, request.AsOf);
+        var overdue = records.Select(r => OverdueItem.From(r.Item, r.Status, today)).OfType<OverdueItem>().ToList();
+
+        var week = IsoWeekId.Parse(request.Week);
+        var weekStart = ShanghaiWeek.StartOf(week);
+        var weekEnd = ShanghaiWeek.EndOf(week);
+        var moved = new List<DigestMovement>();
+
+        // The state row is rewritten by every transition, so items untouched since the week began cannot have moved in it.
+        foreach (var record in records.Where(r => r.UpdatedAt >= weekStart))
+        {
+            var history = await items.GetHistoryAsync(record.Kind, record.Id, cancellationToken);
+            foreach (var entry in history?.Entries ?? [])
+            {
+                if (entry.RecordedAt >= weekStart && entry.RecordedAt < weekEnd)
+                {
+                    var item = record.Item;
+                    moved.Add(new DigestMovement(
+                        item.Id, item.Kind, item.Programme, item.TitleEn, item.TitleZh, entry.From, entry.To, entry.EffectiveDate, entry.RecordedAt, entry.Actor));
+                }
+            }
+        }
+
+        var section = new ProgrammeDigestSection(programme.Id, progress, moved, overdue);
+        await digests.StageSectionAsync(week.ToString(), request.RunId, programme.Id, JsonSerializer.Serialize(section, DigestJson.Options), cancellationToken);
+        return records.Count;
+    }
+
+    /// <summary>Merges the staged parts, compares with the last snapshot before the week, and stores the digest and its renderings.</summary>
+    /// <param name="request">The week, build and instant.</param>
+    /// <param name="cancellationToken">Cancels the reads and writes.</param>
+    /// <returns>The digest's headline figures.</returns>
+    [Function(nameof(ComposeWeeklyDigest))]
+    public async Task<WeeklyDigestOutcome> ComposeWeeklyDigest([ActivityTrigger] ComposeDigestRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var week = IsoWeekId.Parse(request.Week);
+        var staged = await digests.ReadSectionsAsync(week.ToString(), request.RunId, cancellationToken);
+        var missing = request.Programmes.Where(p => !staged.ContainsKey(p)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"The digest of {week} misses the parts of {string.Join(", ", missing)}.");
+        }
+
+        var sections = request.Programmes
+            .Select(p => JsonSerializer.Deserialize<ProgrammeDigestSection>(staged[p], DigestJson.Options)
+                ?? throw new InvalidOperationException($"The staged part of {p} is empty."))
+            .ToList();
+        var programmes = await catalogue.GetProgrammesAsync(cancellationToken);
+        var agencies = await catalogue.GetAgenciesAsync(cancellationToken);
+        var current = ProgressReportMerger.Merge(request.AsOf, programmes, agencies, sections.Select(s => s.Progress).ToList());
+        var previous = await snapshots.GetLatestAtOrBeforeAsync(ShanghaiWeek.StartOf(week), cancellationToken);
+
+        var digest = DigestComposer.Compose(
+            week.ToString(), request.AsOf, current, previous,
+            sections.SelectMany(s => s.Moved).ToList(), sections.SelectMany(s => s.Overdue).ToList());
+        var stored = await digests.SaveAsync(digest, request.InstanceId, time.GetUtcNow(), cancellationToken);
+        var t = digest.Totals;
+        return new WeeklyDigestOutcome(stored.Week, t.Total, t.Commenced, t.Completed, t.Overdue, digest.Moved.Count, stored.Delivery.Delivered);
+    }
+}

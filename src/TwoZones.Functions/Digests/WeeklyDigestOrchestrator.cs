@@ -1,0 +1,68 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace TwoZones.Functions.Digests;
+
+/// <summary>
+/// Builds the digest of one ISO week (instance id <c>digest-YYYY-Www</c>): fans out one activity per programme, fans in,
+/// composes and stores the digest with its renderings, then delivers it to the webhook with retries. A delivery that still
+/// fails leaves the digest stored and marked undelivered; the orchestration itself completes.
+/// </summary>
+public static partial class WeeklyDigestOrchestrator
+{
+    /// <summary>The orchestration name.</summary>
+    public const string Name = "WeeklyDigest";
+
+    private static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
+
+    /// <summary>The instance id of a week's digest.</summary>
+    /// <param name="week">ISO week id, e.g. <c>2026-W48</c>.</param>
+    /// <returns>E.g. <c>digest-2026-W48</c>.</returns>
+    public static string InstanceIdFor(string week) => "digest-" + week;
+
+    /// <summary>The orchestrator.</summary>
+    /// <param name="context">The orchestration context; its input is a <see cref="WeeklyDigestInput"/>.</param>
+    /// <returns>The digest's headline figures and whether it was delivered.</returns>
+    [Function(Name)]
+    public static async Task<WeeklyDigestOutcome> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var input = context.GetInput<WeeklyDigestInput>()
+            ?? throw new InvalidOperationException($"Digest {context.InstanceId} was started without its input.");
+        var logger = context.CreateReplaySafeLogger(typeof(WeeklyDigestOrchestrator));
+        var asOf = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+        var runId = context.NewGuid().ToString("N");
+
+        context.SetCustomStatus("Collecting");
+        var programmes = await context.CallActivityAsync<List<string>>(nameof(DigestActivities.ListDigestProgrammes), input.Week, StorageRetry);
+        await Task.WhenAll(programmes.Select(p =>
+            context.CallActivityAsync<int>(nameof(DigestActivities.CollectProgrammeSection), new ProgrammeSectionRequest(input.Week, runId, p, asOf), StorageRetry)));
+
+        context.SetCustomStatus("Composing");
+        var outcome = await context.CallActivityAsync<WeeklyDigestOutcome>(
+            nameof(DigestActivities.ComposeWeeklyDigest), new ComposeDigestRequest(input.Week, runId, context.InstanceId, asOf, programmes), StorageRetry);
+
+        context.SetCustomStatus("Delivering");
+        var delivery = TaskOptions.FromRetryPolicy(new RetryPolicy(input.DeliveryAttempts, input.DeliveryFirstRetryInterval, backoffCoefficient: 2));
+        try
+        {
+            var result = await context.CallActivityAsync<DigestDeliveryResult>(
+                nameof(DigestDeliveryActivity.DeliverWeeklyDigest), new DigestDeliveryRequest(input.Week, context.InstanceId), delivery);
+            outcome = outcome with { Delivered = result.Delivered };
+        }
+        catch (TaskFailedException e)
+        {
+            // The digest stays stored and marked undelivered with the last error; that is the documented end state.
+            LogUndelivered(logger, input.Week, input.DeliveryAttempts, e.FailureDetails.ErrorMessage);
+            outcome = outcome with { Delivered = false };
+        }
+
+        context.SetCustomStatus(outcome.Delivered ? "Delivered" : "Stored");
+        return outcome;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The digest of {Week} is stored but was not delivered after {Attempts} attempts: {Error}")]
+    private static partial void LogUndelivered(ILogger logger, string week, int attempts, string error);
+}

@@ -1,0 +1,224 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
+using TwoZones.Core.Time;
+using TwoZones.Functions.Http;
+using TwoZones.Functions.Identity;
+using TwoZones.Functions.Progress;
+using TwoZones.Storage;
+
+namespace TwoZones.Functions.Items;
+
+/// <summary>
+/// The item endpoints, written once for both kinds: tasks and measures are listed, read, moved and audited alike
+/// (<see cref="TaskFunctions"/> and <see cref="MeasureFunctions"/> only bind the routes).
+/// </summary>
+public sealed class ItemEndpoints
+{
+    /// <summary>Largest <c>pageSize</c> a client may ask for.</summary>
+    public const int MaxPageSize = 200;
+
+    /// <summary>Page size when none is asked for.</summary>
+    public const int DefaultPageSize = 100;
+
+    /// <summary>Longest accepted <c>Idempotency-Key</c>.</summary>
+    public const int MaxIdempotencyKeyLength = 64;
+
+    // Overdue is judged now, not stored, so an overdue listing filters pages itself; this bounds the reads one request makes.
+    private const int MaxReadsPerPage = 25;
+
+    private readonly ItemRepository _items;
+    private readonly ProgressCache _progress;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the endpoints.</summary>
+    /// <param name="items">Item storage.</param>
+    /// <param name="progress">Told about each applied transition so progress reflects it at once.</param>
+    /// <param name="time">The server clock.</param>
+    public ItemEndpoints(ItemRepository items, ProgressCache progress, TimeProvider time)
+    {
+        _items = items;
+        _progress = progress;
+        _time = time;
+    }
+
+    private DateOnly Today => ShanghaiClock.Today(_time.GetUtcNow());
+
+    /// <summary>Lists items with optional <c>programme</c>, <c>agency</c>, <c>status</c>, <c>overdue</c>, <c>pageSize</c> and <c>continuationToken</c>.</summary>
+    /// <param name="kind">Task or measure.</param>
+    /// <param name="request">The request.</param>
+    /// <returns>One page.</returns>
+    public async Task<IActionResult> ListAsync(ItemKind kind, HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var filter = new ItemFilter(
+            QueryParameters.Text(request, "programme"),
+            QueryParameters.Text(request, "agency"),
+            QueryParameters.Status(request));
+        var overdue = QueryParameters.Boolean(request, "overdue");
+        var pageSize = QueryParameters.Integer(request, "pageSize", 1, MaxPageSize) ?? DefaultPageSize;
+        var token = QueryParameters.Text(request, "continuationToken");
+        var today = Today;
+        var cancellationToken = request.HttpContext.RequestAborted;
+
+        var items = new List<ItemResponse>(pageSize);
+        var reads = 0;
+        do
+        {
+            var page = await _items.ListAsync(kind, filter, token, pageSize - items.Count, cancellationToken);
+            items.AddRange(page.Items.Select(r => ItemResponse.From(r, today)).Where(i => overdue is null || i.Overdue == overdue));
+            token = page.ContinuationToken;
+            reads++;
+        }
+        while (overdue is not null && items.Count < pageSize && token is not null && reads < MaxReadsPerPage);
+
+        return new JsonResponse(new ItemListResponse(items, token));
+    }
+
+    /// <summary>Reads one item, with its version in the <c>ETag</c> header.</summary>
+    /// <param name="kind">Task or measure.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="id">Item id.</param>
+    /// <returns>200 or 404.</returns>
+    public async Task<IActionResult> GetAsync(ItemKind kind, HttpRequest request, string id)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var record = await _items.GetAsync(kind, id, request.HttpContext.RequestAborted);
+        return record is null ? NotFound(kind, id) : ItemResult(record, StatusCodes.Status200OK);
+    }
+
+    /// <summary>Moves an item to another status (<c>If-Match</c> and <c>Idempotency-Key</c> honoured).</summary>
+    /// <param name="kind">Task or measure.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="id">Item id.</param>
+    /// <returns>200, 404, 409, 422 or 403 (see the API contract).</returns>
+    public async Task<IActionResult> ChangeStatusAsync(ItemKind kind, HttpRequest request, string id)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
+        if (idempotencyKey.Length > MaxIdempotencyKeyLength)
+        {
+            return ApiProblem.BadRequest(
+                $"The Idempotency-Key header must not exceed {MaxIdempotencyKeyLength} characters.",
+                RequestBody.Errors("Idempotency-Key", $"At most {MaxIdempotencyKeyLength} characters."));
+        }
+
+        TransitionRequest change;
+        using (var body = await RequestBody.ReadJsonObjectAsync(request, cancellationToken))
+        {
+            change = StatusChangeReader.Read(body.RootElement, Today);
+        }
+
+        var caller = request.HttpContext.GetCaller();
+        var result = await _items.ApplyTransitionAsync(
+            kind, id, caller, change, IfMatch(request), idempotencyKey.Length == 0 ? null : idempotencyKey, cancellationToken);
+        return Respond(kind, id, result);
+    }
+
+    /// <summary>Reads an item's history and checks its hash chain.</summary>
+    /// <param name="kind">Task or measure.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="id">Item id.</param>
+    /// <returns>200 or 404.</returns>
+    public async Task<IActionResult> GetHistoryAsync(ItemKind kind, HttpRequest request, string id)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var history = await _items.GetHistoryAsync(kind, id, request.HttpContext.RequestAborted);
+        if (history is null)
+        {
+            return NotFound(kind, id);
+        }
+
+        var check = history.Verification;
+        return new JsonResponse(new HistoryResponse(history.Entries, check.IsValid, check.FirstBrokenSeq, check.Reason));
+    }
+
+    private IActionResult Respond(ItemKind kind, string id, TransitionResult result)
+    {
+        switch (result.Outcome)
+        {
+            case TransitionResultKind.Applied:
+                _progress.Apply(result.Item!);
+                return ItemResult(result.Item!, StatusCodes.Status200OK);
+            case TransitionResultKind.Replayed:
+                return ItemResult(result.Item!, StatusCodes.Status200OK);
+            case TransitionResultKind.NotFound:
+                return NotFound(kind, id);
+            case TransitionResultKind.VersionMismatch:
+            case TransitionResultKind.Conflict:
+                var conflict = ApiProblem.Create(
+                    StatusCodes.Status409Conflict,
+                    "version-conflict",
+                    "The item has changed.",
+                    result.Outcome == TransitionResultKind.VersionMismatch
+                        ? $"{id} is at version {result.Item?.Version}, not the version given in If-Match. Read it again and retry."
+                        : $"Another update of {id} won the race. Read it again and retry.",
+                    Extensions(result, Today));
+                if (result.Item is not null)
+                {
+                    conflict.Headers["ETag"] = Quote(result.Item.Version);
+                }
+
+                return conflict;
+            case TransitionResultKind.Forbidden:
+                return ApiProblem.Forbidden(result.Decision?.Message ?? $"The caller may not change {id}.", Extensions(result, Today));
+            case TransitionResultKind.IdempotencyKeyMismatch:
+                return ApiProblem.Create(
+                    StatusCodes.Status422UnprocessableEntity,
+                    "idempotency-key-reused",
+                    "The idempotency key was used for a different request.",
+                    "This Idempotency-Key was first used with a different body; use a new key for a new request.",
+                    Extensions(result, Today));
+            default:
+                return ApiProblem.Create(
+                    StatusCodes.Status422UnprocessableEntity,
+                    "transition-not-allowed",
+                    "The status change is not allowed.",
+                    result.Decision?.Message ?? $"The status change of {id} is not allowed.",
+                    Extensions(result, Today));
+        }
+    }
+
+    private static Dictionary<string, object?> Extensions(TransitionResult result, DateOnly today)
+    {
+        var extensions = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (result.Item is not null)
+        {
+            extensions["currentStatus"] = result.Item.Status;
+            extensions["current"] = ItemResponse.From(result.Item, today);
+        }
+
+        if (result.Decision is not null)
+        {
+            extensions["allowedTargets"] = result.Decision.AllowedTargets;
+        }
+
+        return extensions;
+    }
+
+    private JsonResponse ItemResult(ItemRecord record, int status)
+    {
+        var response = new JsonResponse(ItemResponse.From(record, Today), status);
+        response.Headers["ETag"] = Quote(record.Version);
+        return response;
+    }
+
+    private static JsonResponse NotFound(ItemKind kind, string id) =>
+        ApiProblem.NotFound($"There is no {(kind == ItemKind.Task ? "task" : "measure")} {id}.");
+
+    private static string Quote(string version) => "\"" + version + "\"";
+
+    /// <summary>The version the caller saw, from <c>If-Match: "v"</c> (weak validators accepted); <c>*</c> or none means any version.</summary>
+    private static string? IfMatch(HttpRequest request)
+    {
+        var value = request.Headers.IfMatch.ToString().Trim();
+        if (value.StartsWith("W/", StringComparison.Ordinal))
+        {
+            value = value[2..];
+        }
+
+        return value.Length == 0 || value == "*" ? null : value;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json.Serialization;
+using TwoZones.Core.Catalogue;
+using TwoZones.Core.Progress;
+using TwoZones.Storage;
+
+namespace TwoZones.Functions.Items;
+
+/// <summary>A task or measure as <c>GET /api/tasks/{id}</c> shows it; <c>overdue</c> is judged against today in Asia/Shanghai.</summary>
+internal sealed record ItemResponse(
+    string Id,
+    ItemKind Kind,
+    string Programme,
+    string TitleEn,
+    string TitleZh,
+    string LeadAgency,
+    ItemStatus Status,
+    string Version,
+    DateOnly? CommencedOn,
+    DateOnly? CompletedOn,
+    DateOnly? PlannedCommencement,
+    DateOnly? PlannedCompletion,
+    bool Overdue,
+    DateTimeOffset UpdatedAt,
+    string UpdatedBy,
+    IReadOnlyList<string> CoAgencies,
+    string? District,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Tasks)
+{
+    /// <summary>The response for a stored item.</summary>
+    public static ItemResponse From(ItemRecord record, DateOnly today)
+    {
+        var item = record.Item;
+        return new ItemResponse(
+            item.Id,
+            item.Kind,
+            item.Programme,
+            item.TitleEn,
+            item.TitleZh,
+            item.LeadAgency,
+            item.Status,
+            record.Version,
+            item.CommencedOn,
+            item.CompletedOn,
+            item.PlannedCommencement,
+            item.PlannedCompletion,
+            OverdueRule.IsOverdue(item.Status, item.PlannedCommencement, item.PlannedCompletion, today),
+            record.UpdatedAt,
+            record.UpdatedBy,
+            item.CoAgencies,
+            item.District,
+            item.Kind == ItemKind.Measure ? item.Tasks : null);
+    }
+}

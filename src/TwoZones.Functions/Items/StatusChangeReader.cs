@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json;
+using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
+using TwoZones.Functions.Http;
+using TwoZones.Storage;
+
+namespace TwoZones.Functions.Items;
+
+/// <summary>
+/// Reads the body of <c>POST /api/tasks/{id}/status</c>: <c>status</c> (required), <c>effectiveDate</c> (<c>yyyy-MM-dd</c>, default today in
+/// Asia/Shanghai), <c>note</c> and <c>evidenceUrl</c> (absolute http(s) URL). Wrong types or formats → 400 listing every problem;
+/// whether the change is allowed (dates included) is the lifecycle rules' call (422).
+/// </summary>
+internal static class StatusChangeReader
+{
+    /// <summary>The requested change.</summary>
+    /// <exception cref="ApiProblemException">400 with every problem found.</exception>
+    public static TransitionRequest Read(JsonElement body, DateOnly today)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        ItemStatus? status = null;
+        var statusText = ReadString(body, "status", required: true, errors);
+        if (statusText is not null)
+        {
+            if (Enum.TryParse<ItemStatus>(statusText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(statusText[0]))
+            {
+                status = parsed;
+            }
+            else
+            {
+                errors["status"] = [$"'{statusText}' is not a status; use Proposed, Commenced or Completed."];
+            }
+        }
+
+        var effectiveDate = today;
+        var dateText = ReadString(body, "effectiveDate", required: false, errors);
+        if (dateText is not null)
+        {
+            if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                effectiveDate = date;
+            }
+            else
+            {
+                errors["effectiveDate"] = [$"'{dateText}' is not a date in the form yyyy-MM-dd."];
+            }
+        }
+
+        var note = ReadString(body, "note", required: false, errors);
+        if (note is { Length: > ItemRepository.MaxTextLength })
+        {
+            errors["note"] = [$"The note must not exceed {ItemRepository.MaxTextLength} characters."];
+        }
+
+        var evidenceUrl = ReadString(body, "evidenceUrl", required: false, errors);
+        if (evidenceUrl is not null
+            && (evidenceUrl.Length > 2048 || !Uri.TryCreate(evidenceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+        {
+            errors["evidenceUrl"] = ["The evidence URL must be an absolute http or https URL of at most 2048 characters."];
+        }
+
+        if (errors.Count > 0 || status is null)
+        {
+            throw new ApiProblemException(ApiProblem.BadRequest("The status change is not well-formed.", errors));
+        }
+
+        return new TransitionRequest(status.Value, effectiveDate, string.IsNullOrWhiteSpace(note) ? null : note, string.IsNullOrWhiteSpace(evidenceUrl) ? null : evidenceUrl);
+    }
+
+    private static string? ReadString(JsonElement body, string name, bool required, Dictionary<string, string[]> errors)
+    {
+        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                errors[name] = [$"{name} is required."];
+            }
+
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors[name] = [$"{name} must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}."];
+            return null;
+        }
+
+        return value.GetString();
+    }
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.WebUtilities;
+using TwoZones.Functions.Identity;
+
+namespace TwoZones.Functions.OpenApi;
+
+/// <summary>Builds the OpenAPI 3.0 document of the app from its HTTP functions' attributes.</summary>
+internal static partial class OpenApiDocumentBuilder
+{
+    /// <summary>The route prefix Azure Functions puts before every route.</summary>
+    public const string RoutePrefix = "/api/";
+
+    /// <summary>The document, built once.</summary>
+    public static string Json { get; } = Build().ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+
+    /// <summary>The OpenAPI path of a route template: constraints and optional marks removed (<c>items/{id:int}</c> → <c>/api/items/{id}</c>).</summary>
+    public static string PathOf(string route) => RoutePrefix + RouteParameter().Replace(route.Trim('/'), m => "{" + m.Groups["name"].Value + "}");
+
+    private static JsonObject Build()
+    {
+        var paths = new JsonObject();
+        foreach (var function in HttpFunctionDescription.All)
+        {
+            var path = PathOf(function.Route);
+            if (paths[path] is not JsonObject item)
+            {
+                item = [];
+                paths[path] = item;
+            }
+
+            foreach (var method in function.Methods)
+            {
+                item[method.ToLowerInvariant()] = Operation(function, path);
+            }
+        }
+
+        return new JsonObject
+        {
+            ["openapi"] = "3.0.3",
+            ["info"] = new JsonObject
+            {
+                ["title"] = "TwoZones",
+                ["version"] = "1.0",
+                ["description"] = "Progress of Beijing's \"Two Zones\" reform tasks and measures: status updates, history, progress and catalogue import. "
+                    + "Send an API key in the x-functions-key header (or ?code=). Errors are application/problem+json.",
+            },
+            ["servers"] = new JsonArray(new JsonObject { ["url"] = "/" }),
+            ["paths"] = paths,
+            ["components"] = Components(),
+        };
+    }
+
+    private static JsonObject Operation(HttpFunctionDescription function, string path)
+    {
+        var parameters = new JsonArray();
+        foreach (Match match in PathParameter().Matches(path))
+        {
+            parameters.Add(new JsonObject { ["name"] = match.Groups["name"].Value, ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" } });
+        }
+
+        foreach (var query in function.Query)
+        {
+            var schema = new JsonObject { ["type"] = "string" };
+            if (query.Values is { Length: > 0 } values)
+            {
+                schema["enum"] = new JsonArray([.. values.Select(v => (JsonNode)v)]);
+            }
+
+            parameters.Add(new JsonObject { ["name"] = query.Name, ["in"] = "query", ["required"] = false, ["description"] = query.Description, ["schema"] = schema });
+        }
+
+        var codes = new SortedSet<int>(function.Responses.DefaultIfEmpty(200)) { 500 };
+        if (!function.IsAnonymous)
+        {
+            codes.Add(401);
+            codes.Add(503);
+            if (function.MinimumRole > Core.Lifecycle.Role.Viewer)
+            {
+                codes.Add(403);
+            }
+        }
+
+        var responses = new JsonObject();
+        foreach (var code in codes)
+        {
+            var isProblem = code >= 400;
+            responses[code.ToString(CultureInfo.InvariantCulture)] = new JsonObject
+            {
+                ["description"] = ReasonPhrases.GetReasonPhrase(code),
+                ["content"] = new JsonObject
+                {
+                    [isProblem ? "application/problem+json" : "application/json"] = new JsonObject
+                    {
+                        ["schema"] = isProblem ? new JsonObject { ["$ref"] = "#/components/schemas/Problem" } : new JsonObject { ["type"] = "object" },
+                    },
+                },
+            };
+        }
+
+        var operation = new JsonObject
+        {
+            ["operationId"] = function.Name,
+            ["summary"] = function.Summary ?? function.Name,
+            ["tags"] = new JsonArray([.. (function.Tags.Count > 0 ? function.Tags : [TagOf(path)]).Select(t => (JsonNode)t)]),
+            ["parameters"] = parameters,
+            ["responses"] = responses,
+        };
+        if (function.Description is not null)
+        {
+            operation["description"] = function.Description;
+        }
+
+        if (function.MinimumRole > Core.Lifecycle.Role.Viewer)
+        {
+            operation["x-twozones-minimum-role"] = Roles.Name(function.MinimumRole);
+        }
+
+        operation["security"] = function.IsAnonymous
+            ? new JsonArray()
+            : new JsonArray(new JsonObject { ["apiKeyHeader"] = new JsonArray() }, new JsonObject { ["apiKeyQuery"] = new JsonArray() });
+        return operation;
+    }
+
+    private static string TagOf(string path)
+    {
+        var segment = path[RoutePrefix.Length..].Split('/')[0];
+        return segment.Length == 0 ? "api" : char.ToUpperInvariant(segment[0]) + segment[1..];
+    }
+
+    private static JsonObject Components() => new()
+    {
+        ["securitySchemes"] = new JsonObject
+        {
+            ["apiKeyHeader"] = new JsonObject { ["type"] = "apiKey", ["in"] = "header", ["name"] = ApiKeyAuthenticationMiddleware.KeyHeader },
+            ["apiKeyQuery"] = new JsonObject { ["type"] = "apiKey", ["in"] = "query", ["name"] = "code" },
+        },
+        ["schemas"] = new JsonObject
+        {
+            ["Problem"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["description"] = "RFC 9457 problem details.",
+                ["properties"] = new JsonObject
+                {
+                    ["type"] = new JsonObject { ["type"] = "string" },
+                    ["title"] = new JsonObject { ["type"] = "string" },
+                    ["status"] = new JsonObject { ["type"] = "integer" },
+                    ["detail"] = new JsonObject { ["type"] = "string" },
+                    ["errors"] = new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["additionalProperties"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+                    },
+                },
+            },
+        },
+    };
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?:[:?][^}]*)?\}")]
+    private static partial Regex RouteParameter();
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial Regex PathParameter();
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using TwoZones.Core.Catalogue;
+using TwoZones.Core.Progress;
+using TwoZones.Core.Time;
+using TwoZones.Functions.Http;
+using TwoZones.Functions.Items;
+using TwoZones.Functions.Progress;
+using TwoZones.Storage;
+
+namespace TwoZones.Functions.Programmes;
+
+/// <summary><c>GET /api/programmes</c> and <c>GET /api/programmes/{id}</c>.</summary>
+/// <param name="progress">The in-memory progress of every item.</param>
+/// <param name="items">Item storage, for one programme's items.</param>
+/// <param name="catalogue">Catalogue metadata.</param>
+/// <param name="time">The server clock.</param>
+public sealed class ProgrammeFunctions(ProgressCache progress, ItemRepository items, CatalogueRepository catalogue, TimeProvider time)
+{
+    /// <summary>Every programme with its progress, in catalogue order.</summary>
+    /// <param name="req">The request.</param>
+    /// <returns>The programmes.</returns>
+    [Function("ListProgrammes")]
+    [EndpointSummary("Every programme with its progress")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "programmes")] HttpRequest req)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        var report = await progress.GetReportAsync(null, req.HttpContext.RequestAborted);
+        var rows = report.Programmes.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var programmes = progress.Programmes
+            .Select(p => new ProgrammeResponse(p.Id, p.NameEn, p.NameZh, p.LeadAgency, rows.GetValueOrDefault(p.Id) ?? Empty(p)))
+            .ToList();
+        return new JsonResponse(programmes);
+    }
+
+    /// <summary>One programme with its progress, tasks and measures.</summary>
+    /// <param name="req">The request.</param>
+    /// <param name="id">Programme id, e.g. <c>P03</c>.</param>
+    /// <returns>The programme, or 404.</returns>
+    [Function("GetProgramme")]
+    [EndpointSummary("One programme with its progress, tasks and measures")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "programmes/{id}")] HttpRequest req, string id)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        var cancellationToken = req.HttpContext.RequestAborted;
+        var programme = await catalogue.GetProgrammeAsync(id, cancellationToken);
+        if (programme is null)
+        {
+            return ApiProblem.NotFound($"There is no programme {id}.");
+        }
+
+        var report = await progress.GetReportAsync(null, cancellationToken);
+        var row = report.Programmes.FirstOrDefault(p => p.Id == programme.Id) ?? Empty(programme);
+        var today = ShanghaiClock.Today(time.GetUtcNow());
+        var tasks = await ReadAllAsync(ItemKind.Task, programme.Id, today, cancellationToken);
+        var measures = await ReadAllAsync(ItemKind.Measure, programme.Id, today, cancellationToken);
+        return new JsonResponse(new ProgrammeResponse(programme.Id, programme.NameEn, programme.NameZh, programme.LeadAgency, row, tasks, measures));
+    }
+
+    private static ProgrammeProgress Empty(Programme programme) => new(programme.Id, programme.NameEn, programme.NameZh, 0, 0, 0, 0, 0);
+
+    private async Task<List<ItemResponse>> ReadAllAsync(ItemKind kind, string programme, DateOnly today, CancellationToken cancellationToken)
+    {
+        var result = new List<ItemResponse>();
+        string? token = null;
+        do
+        {
+            var page = await items.ListAsync(kind, new ItemFilter(Programme: programme), token, ItemRepository.MaxPageSize, cancellationToken);
+            result.AddRange(page.Items.Select(r => ItemResponse.From(r, today)));
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        return result;
+    }
+}

@@ -1,0 +1,218 @@
+using Microsoft.Extensions.Logging;
+using TwoZones.Core.Catalogue;
+using TwoZones.Core.Progress;
+using TwoZones.Core.Time;
+using TwoZones.Storage;
+
+namespace TwoZones.Functions.Progress;
+
+/// <summary>
+/// Progress served from memory: a snapshot of every item, refreshed incrementally (only rows changed since the last read) in the
+/// background once the figures are older than <see cref="MaxAge"/>, and updated at once by this process's own transitions. A progress
+/// request costs one in-memory pass (cached until something changes) instead of a scan of the items table; only the very first
+/// request of a process waits for storage.
+/// </summary>
+/// <param name="items">Item storage.</param>
+/// <param name="catalogue">Programmes and agencies.</param>
+/// <param name="time">The server clock.</param>
+/// <param name="logger">Logs failed background refreshes.</param>
+public sealed partial class ProgressCache(ItemRepository items, CatalogueRepository catalogue, TimeProvider time, ILogger<ProgressCache> logger)
+{
+    /// <summary>How stale the figures may be before a request triggers a refresh.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(2);
+
+    // Rows are matched by their server Timestamp; re-reading a window before the last refresh catches writes that committed with an
+    // earlier Timestamp but became visible after that refresh read.
+    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim _refreshGate = new(1, 1);
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(ItemKind Kind, string Id), ItemSnapshot> _items = [];
+    private readonly Dictionary<(ItemKind Kind, string Id), DateTimeOffset> _localWrites = [];
+    private readonly Dictionary<int, (long Generation, DateOnly Today, ProgressReport Report)> _reports = [];
+    private IReadOnlyList<Programme> _programmes = [];
+    private IReadOnlyList<Agency> _agencies = [];
+    private DateTimeOffset? _lastRefreshStarted;
+    private DateTimeOffset _freshUntil = DateTimeOffset.MinValue;
+    private long _generation;
+    private Task? _backgroundRefresh;
+
+    /// <summary>The programmes of the catalogue as last read.</summary>
+    public IReadOnlyList<Programme> Programmes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _programmes;
+            }
+        }
+    }
+
+    /// <summary>The progress report over all items, or over one kind, refreshing first when the figures are older than <see cref="MaxAge"/>.</summary>
+    public async Task<ProgressReport> GetReportAsync(ItemKind? kind, CancellationToken cancellationToken)
+    {
+        await EnsureFreshAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var today = ShanghaiClock.Today(now);
+        lock (_lock)
+        {
+            var reportKey = kind is { } k ? (int)k : -1;
+            if (_reports.TryGetValue(reportKey, out var cached) && cached.Generation == _generation && cached.Today == today)
+            {
+                // Unchanged figures still hold as of the latest refresh.
+                return _lastRefreshStarted is { } asOf && asOf > cached.Report.AsOf ? cached.Report with { AsOf = asOf } : cached.Report;
+            }
+
+            var selected = kind is null ? [.. _items.Values] : _items.Values.Where(i => i.Kind == kind).ToList();
+            var report = ProgressCalculator.Compute(selected, _programmes, _agencies, today, _lastRefreshStarted ?? now);
+            _reports[reportKey] = (_generation, today, report);
+            return report;
+        }
+    }
+
+    /// <summary>Reads what changed since the last refresh, and the catalogue's programmes and agencies.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await _refreshGate.WaitAsync(cancellationToken);
+        try
+        {
+            await RefreshCoreAsync(cancellationToken);
+        }
+        finally
+        {
+            _refreshGate.Release();
+        }
+    }
+
+    /// <summary>Records an item this process has just written, so the next report shows it without waiting for a refresh.</summary>
+    public void Apply(ItemRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var key = (record.Kind, record.Id);
+        lock (_lock)
+        {
+            _items[key] = ItemSnapshot.From(record.Item);
+            _localWrites[key] = time.GetUtcNow();
+            _generation++;
+        }
+    }
+
+    /// <summary>Forces the next request to refresh (after an import, for example).</summary>
+    public void Invalidate()
+    {
+        lock (_lock)
+        {
+            _freshUntil = DateTimeOffset.MinValue;
+        }
+    }
+
+    private async Task EnsureFreshAsync(CancellationToken cancellationToken)
+    {
+        if (IsFresh())
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (_lastRefreshStarted is not null)
+            {
+                // Stale figures are answered at once while one refresh at a time catches up.
+                if (_backgroundRefresh is not { IsCompleted: false })
+                {
+                    _backgroundRefresh = Task.Run(RefreshInBackgroundAsync, CancellationToken.None);
+                }
+
+                return;
+            }
+        }
+
+        await _refreshGate.WaitAsync(cancellationToken);
+        try
+        {
+            // Another request may have refreshed while this one waited.
+            if (!IsFresh())
+            {
+                await RefreshCoreAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            _refreshGate.Release();
+        }
+    }
+
+    private async Task RefreshInBackgroundAsync()
+    {
+        try
+        {
+            await RefreshAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogRefreshFailed(logger, e.GetBaseException().Message);
+        }
+    }
+
+    private bool IsFresh()
+    {
+        lock (_lock)
+        {
+            return time.GetUtcNow() < _freshUntil;
+        }
+    }
+
+    private async Task RefreshCoreAsync(CancellationToken cancellationToken)
+    {
+        DateTimeOffset? since;
+        lock (_lock)
+        {
+            since = _lastRefreshStarted - Overlap;
+        }
+
+        var started = time.GetUtcNow();
+        var changed = await items.ReadSnapshotsAsync(since, cancellationToken);
+        var programmes = await catalogue.GetProgrammesAsync(cancellationToken);
+        var agencies = await catalogue.GetAgenciesAsync(cancellationToken);
+        lock (_lock)
+        {
+            var updated = false;
+            foreach (var snapshot in changed)
+            {
+                var key = (snapshot.Kind, snapshot.Id);
+
+                // This process wrote the item after the read began: its own record is newer than what the read saw.
+                if (_localWrites.TryGetValue(key, out var written) && written >= started)
+                {
+                    continue;
+                }
+
+                // The overlap re-reads recent rows; only a real change invalidates the cached reports.
+                if (!_items.TryGetValue(key, out var known) || known != snapshot)
+                {
+                    _items[key] = snapshot;
+                    updated = true;
+                }
+            }
+
+            foreach (var stale in _localWrites.Where(w => w.Value < started - Overlap).Select(w => w.Key).ToList())
+            {
+                _localWrites.Remove(stale);
+            }
+
+            if (updated || !programmes.SequenceEqual(_programmes) || !agencies.SequenceEqual(_agencies))
+            {
+                _generation++;
+            }
+
+            _programmes = programmes;
+            _agencies = agencies;
+            _lastRefreshStarted = started;
+            _freshUntil = started + MaxAge;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing progress from storage failed; serving the last figures: {Reason}")]
+    private static partial void LogRefreshFailed(ILogger logger, string reason);
+}

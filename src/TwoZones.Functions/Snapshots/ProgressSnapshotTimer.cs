@@ -1,0 +1,32 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using TwoZones.Functions.Progress;
+using TwoZones.Storage;
+
+namespace TwoZones.Functions.Snapshots;
+
+/// <summary>
+/// Stores the progress of the whole catalogue (the figures of <c>GET /api/progress</c>) on <c>TwoZones:SnapshotSchedule</c>
+/// (hourly by default), for trends and the digest's week-over-week deltas. Runs missed while no host was up are caught up once.
+/// </summary>
+/// <param name="progress">The progress the API serves.</param>
+/// <param name="snapshots">Where snapshots are kept.</param>
+/// <param name="logger">Logs each snapshot.</param>
+public sealed partial class ProgressSnapshotTimer(ProgressCache progress, SnapshotRepository snapshots, ILogger<ProgressSnapshotTimer> logger)
+{
+    /// <summary>The timer function.</summary>
+    /// <param name="timer">The schedule status.</param>
+    /// <param name="cancellationToken">Cancels the snapshot.</param>
+    /// <returns>A task that completes when the snapshot is stored.</returns>
+    [Function("ProgressSnapshot")]
+    public async Task RunAsync([TimerTrigger("%TwoZones:SnapshotSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        var report = await progress.GetReportAsync(null, cancellationToken);
+        await snapshots.SaveAsync(report, cancellationToken);
+        LogSnapshot(logger, report.AsOf, report.Total, report.Completed, timer.IsPastDue);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Progress snapshot as of {AsOf:o}: {Total} items, {Completed} completed (past due: {PastDue})")]
+    private static partial void LogSnapshot(ILogger logger, DateTimeOffset asOf, int total, int completed, bool pastDue);
+}

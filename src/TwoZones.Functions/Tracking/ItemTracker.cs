@@ -1,0 +1,54 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using TwoZones.Core.Catalogue;
+
+namespace TwoZones.Functions.Tracking;
+
+/// <summary>
+/// The tracker of one task or measure (instance id = item id). Each round reads the item's true state from storage
+/// (events are only hints), refreshes its overdue flag, then sleeps until a status change is signalled or the next
+/// planned date passes, and starts over with a fresh history. It ends once the item is Completed.
+/// </summary>
+public static class ItemTracker
+{
+    /// <summary>The event that tells a tracker its item's status changed.</summary>
+    public const string StatusChangedEvent = "StatusChanged";
+
+    /// <summary>The orchestrator.</summary>
+    /// <param name="context">The orchestration context; its input is a <see cref="TrackedItem"/>.</param>
+    /// <returns>A task that completes when the round ends (with a continue-as-new, or for good when the item is Completed).</returns>
+    [Function(nameof(ItemTracker))]
+    public static async Task RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var item = context.GetInput<TrackedItem>()
+            ?? throw new InvalidOperationException($"Tracker {context.InstanceId} was started without its item.");
+
+        var observation = await context.CallActivityAsync<TrackerObservation>(nameof(TrackerActivities.ObserveTrackedItem), item);
+        context.SetCustomStatus(new TrackerStatus(observation.Stage, observation.Overdue));
+        if (!observation.Exists || observation.Stage == ItemStatus.Completed)
+        {
+            return;
+        }
+
+        using (var stopWaiting = new CancellationTokenSource())
+        {
+            var changed = context.WaitForExternalEvent<object?>(StatusChangedEvent, stopWaiting.Token);
+            if (observation.NextCheckUtc is { } due)
+            {
+                var deadline = context.CreateTimer(DateTime.SpecifyKind(due, DateTimeKind.Utc), stopWaiting.Token);
+                await Task.WhenAny(changed, deadline);
+
+                // Cancels whichever lost: a pending timer must not fire later, an unused wait must not swallow a later event.
+                // Synchronously: orchestrator code must not hop to the thread pool, as CancelAsync's callbacks would.
+                stopWaiting.Cancel();
+            }
+            else
+            {
+                await changed;
+            }
+        }
+
+        context.ContinueAsNew(item);
+    }
+}

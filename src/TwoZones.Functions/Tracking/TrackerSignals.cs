@@ -1,0 +1,72 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using TwoZones.Core.Catalogue;
+
+namespace TwoZones.Functions.Tracking;
+
+/// <summary>How the rest of the app talks to trackers.</summary>
+public static class TrackerSignals
+{
+    /// <summary>
+    /// Tells the item's tracker that its status changed (call it after the transition committed). A running tracker gets the
+    /// <see cref="ItemTracker.StatusChangedEvent"/> event; a tracker that is missing or has ended (e.g. the item was reopened
+    /// after completion) is started again. Either way the tracker then re-reads storage.
+    /// </summary>
+    /// <param name="client">The durable client.</param>
+    /// <param name="kind">Task or measure.</param>
+    /// <param name="id">Item id (= the tracker's instance id).</param>
+    /// <param name="ct">Cancels the calls.</param>
+    /// <returns>A task that completes when the event was raised or the tracker scheduled.</returns>
+    public static async Task NotifyStatusChangedAsync(DurableTaskClient client, ItemKind kind, string id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false, ct);
+        if (IsActive(instance) || !await TryStartAsync(client, new TrackedItem(kind, id), ct))
+        {
+            await client.RaiseEventAsync(id, ItemTracker.StatusChangedEvent, null, ct);
+        }
+    }
+
+    /// <summary>
+    /// Starts the item's tracker unless one is running, pending or suspended, or has already completed
+    /// (a completed tracker means the item was Completed; <see cref="NotifyStatusChangedAsync"/> restarts it after a reopen).
+    /// A tracker that failed or was terminated is started again.
+    /// </summary>
+    /// <param name="client">The durable client.</param>
+    /// <param name="item">The item.</param>
+    /// <param name="ct">Cancels the calls.</param>
+    /// <returns><see langword="true"/> when this call started the tracker.</returns>
+    public static async Task<bool> EnsureTrackerAsync(DurableTaskClient client, TrackedItem item, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(item);
+        var instance = await client.GetInstanceAsync(item.Id, getInputsAndOutputs: false, ct);
+        if (IsActive(instance) || instance?.RuntimeStatus == OrchestrationRuntimeStatus.Completed)
+        {
+            return false;
+        }
+
+        return await TryStartAsync(client, item, ct);
+    }
+
+    /// <summary>Whether an instance is still going: running, pending or suspended.</summary>
+    /// <param name="instance">The instance's metadata, or <see langword="null"/> when there is none.</param>
+    /// <returns><see langword="true"/> when events sent to it will be handled.</returns>
+    public static bool IsActive(OrchestrationMetadata? instance) =>
+        instance?.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended;
+
+    private static async Task<bool> TryStartAsync(DurableTaskClient client, TrackedItem item, CancellationToken ct)
+    {
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(ItemTracker), item, new StartOrchestrationOptions(item.Id), ct);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // Someone started it between the status read and this call (the runtime refuses a second live instance).
+            return false;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace TwoZones.Functions.Tests.Infrastructure;
+
+/// <summary>The app with <see cref="TestCatalogues.Small"/> imported; it also trusts App Service Authentication's client principal header.</summary>
+public sealed class SeededAppFixture : FunctionsAppFixture
+{
+    protected override void ConfigureEnvironment(IDictionary<string, string> env) => env["TwoZones__Identity__UseClientPrincipal"] = "true";
+
+    protected override async Task SeedAsync()
+    {
+        await ImportAsync(TestCatalogues.Small());
+
+        // Progress is served from memory and catches up with storage within a refresh.
+        await WaitUntilAsync(async () => (await GetJsonAsync("api/progress")).GetProperty("total").GetInt32() == 35, TimeSpan.FromSeconds(30), "progress to count the seed");
+    }
+}
