@@ -1,0 +1,297 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace TwoZones.Functions.Local.Durable;
+
+/// <summary>
+/// The task hub in one table: one partition per instance (PK = instance id) holding the instance row, history chunks,
+/// inbox and outbox rows, so that an episode commits in one entity-group transaction guarded by the instance row's ETag.
+/// </summary>
+internal sealed class DurableStore
+{
+    public const string HistoryPrefix = "history-";
+    public const string OutboxPrefix = "outbox-";
+    private const int HistoryChunkChars = 400_000;
+
+    private readonly TableClient _table;
+    private int _created;
+
+    public DurableStore(TableServiceClient service, string hubName)
+    {
+        HubName = hubName;
+        _table = service.GetTableClient(TableName(hubName));
+    }
+
+    public string HubName { get; }
+
+    public static string TableName(string hubName) => hubName + "Instances";
+
+    public static string HistoryKey(int generation, int episode, int part) => $"{HistoryPrefix}{generation:D8}-{episode:D8}-{part:D3}";
+
+    public static string OutboxKey(int generation, int episode) => $"{OutboxPrefix}{generation:D8}-{episode:D8}";
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _created) == 0)
+        {
+            await _table.CreateIfNotExistsAsync(cancellationToken);
+            Volatile.Write(ref _created, 1);
+        }
+    }
+
+    public async Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(instanceId, InstanceRecord.RowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? InstanceRecord.FromEntity(response.Value!) : null;
+    }
+
+    public async Task<InstanceState> LoadAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var rows = new List<TableEntity>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}"), cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        var instanceRow = rows.FirstOrDefault(r => r.RowKey == InstanceRecord.RowKey);
+        var state = new InstanceState { Record = instanceRow is null ? null : InstanceRecord.FromEntity(instanceRow) };
+        var generation = state.Record?.Generation ?? 0;
+        var currentHistory = $"{HistoryPrefix}{generation:D8}-";
+        foreach (var row in rows.OrderBy(r => r.RowKey, StringComparer.Ordinal))
+        {
+            if (row.RowKey.StartsWith(HistoryPrefix, StringComparison.Ordinal))
+            {
+                if (row.RowKey.StartsWith(currentHistory, StringComparison.Ordinal))
+                {
+                    state.History.AddRange(DurableJson.Deserialize<List<HistoryEvent>>(LargeText.Read(row, "Events")) ?? []);
+                }
+                else
+                {
+                    state.Stale.Add((row.RowKey, row.ETag));
+                }
+            }
+            else if (row.RowKey.StartsWith(InboxMessage.Prefix, StringComparison.Ordinal))
+            {
+                var message = DurableJson.Deserialize<HistoryEvent>(LargeText.Read(row, "Event"));
+                if (message is not null)
+                {
+                    state.Inbox.Add(new InboxMessage(row.RowKey, message, row.GetInt64("Arrived") ?? 0));
+                }
+            }
+            else if (row.RowKey.StartsWith(OutboxPrefix, StringComparison.Ordinal))
+            {
+                state.Outbox.Add((row.RowKey, DurableJson.Deserialize<List<OutboxMessage>>(LargeText.Read(row, "Messages")) ?? []));
+            }
+        }
+
+        state.Inbox.Sort((a, b) => a.Arrived != b.Arrived ? a.Arrived.CompareTo(b.Arrived) : string.CompareOrdinal(a.RowKey, b.RowKey));
+        return state;
+    }
+
+    /// <summary>Creates the instance row, or replaces the row of a finished instance (restart) if its ETag still matches.</summary>
+    /// <returns>False when another writer got there first.</returns>
+    public async Task<bool> SaveNewInstanceAsync(InstanceRecord record, bool replace, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        try
+        {
+            if (replace)
+            {
+                await _table.UpdateEntityAsync(record.ToEntity(), record.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            else
+            {
+                await _table.AddEntityAsync(record.ToEntity(), cancellationToken);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task PutInboxAsync(string instanceId, InboxMessage message, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        await _table.UpsertEntityAsync(InboxEntity(instanceId, message), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public static TableEntity InboxEntity(string instanceId, InboxMessage message)
+    {
+        var entity = new TableEntity(instanceId, message.RowKey) { ["Arrived"] = message.Arrived };
+        LargeText.Write(entity, "Event", DurableJson.Serialize(message.Event));
+        return entity;
+    }
+
+    /// <summary>The rows holding <paramref name="events"/> as history chunks of one episode.</summary>
+    public static IEnumerable<TableEntity> HistoryEntities(string instanceId, int generation, int episode, IReadOnlyList<HistoryEvent> events)
+    {
+        var part = 0;
+        var group = new List<HistoryEvent>();
+        var length = 0;
+        foreach (var e in events)
+        {
+            var size = DurableJson.Serialize(e)!.Length + 1;
+            if (group.Count > 0 && length + size > HistoryChunkChars)
+            {
+                yield return Chunk(group, part++);
+                group = [];
+                length = 0;
+            }
+
+            group.Add(e);
+            length += size;
+        }
+
+        if (group.Count > 0)
+        {
+            yield return Chunk(group, part);
+        }
+
+        TableEntity Chunk(List<HistoryEvent> chunk, int index)
+        {
+            var entity = new TableEntity(instanceId, HistoryKey(generation, episode, index));
+            LargeText.Write(entity, "Events", DurableJson.Serialize(chunk));
+            return entity;
+        }
+    }
+
+    public static TableEntity OutboxEntity(string instanceId, string rowKey, IReadOnlyList<OutboxMessage> messages)
+    {
+        var entity = new TableEntity(instanceId, rowKey);
+        LargeText.Write(entity, "Messages", DurableJson.Serialize(messages));
+        return entity;
+    }
+
+    /// <summary>Commits one entity-group transaction.</summary>
+    /// <returns>False when the instance row's ETag no longer matched or a row already existed (another episode won).</returns>
+    public async Task<bool> CommitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        if (actions.Count == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    public async Task DeleteRowAsync(string instanceId, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(instanceId, rowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Already gone: deleting is idempotent here.
+        }
+    }
+
+    /// <summary>Deletes every row of a partition, the instance row last so that an interrupted purge can be repeated.</summary>
+    public async Task<bool> PurgeAsync(InstanceRecord record, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {record.InstanceId}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            if (row.RowKey != InstanceRecord.RowKey)
+            {
+                keys.Add(row.RowKey);
+            }
+        }
+
+        foreach (var batch in keys.Chunk(100))
+        {
+            await CommitAsync([.. batch.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(record.InstanceId, k), ETag.All))], cancellationToken);
+        }
+
+        try
+        {
+            await _table.DeleteEntityAsync(record.InstanceId, InstanceRecord.RowKey, record.ETag, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Ids of instances that may have work: unfinished ones, and any partition with inbox or outbox rows.</summary>
+    public async Task<HashSet<string>> FindInstancesWithWorkAsync(bool includeUnfinished, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var filters = new List<string>
+        {
+            TableClient.CreateQueryFilter($"RowKey ge {InboxMessage.Prefix} and RowKey lt {"inbox."}"),
+            TableClient.CreateQueryFilter($"RowKey ge {OutboxPrefix} and RowKey lt {"outbox."}"),
+        };
+        if (includeUnfinished)
+        {
+            filters.Add(TableClient.CreateQueryFilter($"RowKey eq {InstanceRecord.RowKey} and (Status eq {"Pending"} or Status eq {"Running"} or Status eq {"Suspended"})"));
+        }
+
+        foreach (var filter in filters)
+        {
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+            {
+                ids.Add(row.PartitionKey);
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>One page of instance rows matching <paramref name="filter"/>.</summary>
+    public async Task<(List<InstanceRecord> Records, string? ContinuationToken)> QueryInstancesAsync(string filter, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        await foreach (var page in _table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))
+        {
+            return ([.. page.Values.Select(InstanceRecord.FromEntity)], page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
+    public static string InstanceFilter(DateTimeOffset? createdFrom, DateTimeOffset? createdTo, IEnumerable<string>? statuses, string? prefix)
+    {
+        var parts = new List<string> { TableClient.CreateQueryFilter($"RowKey eq {InstanceRecord.RowKey}") };
+        if (createdFrom is { } from)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"CreatedAt ge {from}"));
+        }
+
+        if (createdTo is { } to)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"CreatedAt le {to}"));
+        }
+
+        if (statuses?.ToList() is { Count: > 0 } list)
+        {
+            parts.Add("(" + string.Join(" or ", list.Select(s => TableClient.CreateQueryFilter($"Status eq {s}"))) + ")");
+        }
+
+        if (!string.IsNullOrEmpty(prefix))
+        {
+            var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+            parts.Add(TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {upper}"));
+        }
+
+        return string.Join(" and ", parts);
+    }
+
+    public static string Ticks(DateTimeOffset time) => time.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,17 @@
+namespace TwoZones.Functions.Local.Durable;
+
+/// <summary>A message waiting in an instance's partition to be consumed by its next episode.</summary>
+/// <param name="RowKey">Deterministic for results, timers and sub-orchestration outcomes, so a re-delivery overwrites instead of duplicating.</param>
+/// <param name="Event">What happened.</param>
+/// <param name="Arrived">Orders external events by arrival.</param>
+internal sealed record InboxMessage(string RowKey, HistoryEvent Event, long Arrived)
+{
+    public const string Prefix = "inbox-";
+
+    public static string ResultKey(int generation, int taskId) => $"{Prefix}r-{generation:D8}-{taskId:D8}";
+
+    /// <summary>The generation a result message belongs to, or null for messages (events, control) that survive ContinueAsNew.</summary>
+    public int? Generation => RowKey.StartsWith(Prefix + "r-", StringComparison.Ordinal) && int.TryParse(RowKey.AsSpan(Prefix.Length + 2, 8), out var generation)
+        ? generation
+        : null;
+}
