@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,19 +22,13 @@ internal static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ =>
         {
-            var connectionString = configuration["AzureWebJobsStorage"];
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException("The AzureWebJobsStorage setting is missing; set it to an Azure Storage connection string or UseDevelopmentStorage=true.");
-            }
-
             var options = new TableClientOptions();
             options.Retry.Mode = RetryMode.Exponential;
             options.Retry.MaxRetries = 2;
             options.Retry.Delay = TimeSpan.FromMilliseconds(200);
             options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
             options.Retry.NetworkTimeout = TimeSpan.FromSeconds(15);
-            return new TwoZonesTables(new TableServiceClient(connectionString, options), configuration["TwoZones:TablePrefix"] ?? string.Empty);
+            return new TwoZonesTables(CreateServiceClient(configuration, options), configuration["TwoZones:TablePrefix"] ?? string.Empty);
         });
         services.AddSingleton<ItemRepository>();
         services.AddSingleton<CatalogueRepository>();
@@ -44,5 +39,33 @@ internal static class StorageServiceCollectionExtensions
         });
         services.AddHostedService<StorageInitializer>();
         return services;
+    }
+
+    /// <summary>
+    /// A connection string (local runs, Azurite) or, as the Functions host reads identity-based connections,
+    /// <c>AzureWebJobsStorage__tableServiceUri</c> with the managed identity named by <c>AzureWebJobsStorage__clientId</c>.
+    /// The endpoint comes from configuration, never from a cloud-specific suffix, so Azure China works unchanged.
+    /// </summary>
+    private static TableServiceClient CreateServiceClient(IConfiguration configuration, TableClientOptions options)
+    {
+        var connectionString = configuration["AzureWebJobsStorage"];
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new TableServiceClient(connectionString, options);
+        }
+
+        var tableServiceUri = configuration["AzureWebJobsStorage:tableServiceUri"];
+        if (string.IsNullOrWhiteSpace(tableServiceUri))
+        {
+            throw new InvalidOperationException(
+                "Storage is not configured: set AzureWebJobsStorage to a connection string (UseDevelopmentStorage=true for Azurite), " +
+                "or AzureWebJobsStorage__tableServiceUri (+ AzureWebJobsStorage__clientId) for a managed identity.");
+        }
+
+        var clientId = configuration["AzureWebJobsStorage:clientId"];
+        var credential = string.IsNullOrWhiteSpace(clientId)
+            ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+        return new TableServiceClient(new Uri(tableServiceUri), credential, options);
     }
 }
