@@ -247,6 +247,14 @@ internal sealed partial class DurableEngine : IAsyncDisposable
             Recover(record, state);
         }
 
+        // Results of an earlier generation (a timer cancelled before ContinueAsNew, say) need no episode: drop them.
+        var stale = state.Inbox.Where(m => m.Generation is { } g && g != record.Generation).ToList();
+        if (stale.Count > 0)
+        {
+            await DeleteRowsAsync(id, stale.Select(m => (m.RowKey, ETag.All)), stop);
+            state.Inbox.RemoveAll(stale.Contains);
+        }
+
         var now = _time.GetUtcNow();
         if (record.Status == OrchestrationRuntimeStatus.Pending && record.StartAt is { } startAt && startAt > now)
         {

@@ -80,6 +80,42 @@ public sealed class SampleAppCrashRecoveryTests(AzuriteFixture azurite) : IClass
     }
 
     [Fact]
+    public async Task Instances_survive_repeated_kill_9_at_arbitrary_moments()
+    {
+        await using var app = await StartAppAsync();
+        var random = new Random();
+        await StartAsync(app, "FanOutFanIn", "random-fanout", "100");
+        await StartAsync(app, "Parent", "random-parent", null);
+        var approval = await StartAsync(app, "Approval", "random-approval", "\"visa\"");
+        for (var round = 0; round < 3; round++)
+        {
+            await Task.Delay(random.Next(100, 1200));
+            if (round == 1)
+            {
+                var raised = await app.Http.PostAsJsonAsync(approval.SendEventPostUri.Replace("{eventName}", "approve", StringComparison.Ordinal), "granted");
+                Assert.Equal(HttpStatusCode.Accepted, raised.StatusCode);
+            }
+
+            await app.KillAsync();
+            await app.RestartAsync();
+        }
+
+        var expected = new Dictionary<string, string>
+        {
+            ["random-fanout"] = "328350",
+            ["random-parent"] = "\"child said: Hello Tokyo! Hello Seattle! Hello London!\"",
+            ["random-parent-child"] = "\"Hello Tokyo! Hello Seattle! Hello London!\"",
+            ["random-approval"] = "\"visa:granted:stamped\"",
+        };
+        foreach (var (id, output) in expected)
+        {
+            var status = await WaitForStatusAsync(app, $"runtime/webhooks/durabletask/instances/{id}", s => s.GetProperty("runtimeStatus").GetString() is "Completed" or "Failed" or "Terminated");
+            Assert.Equal(output, status.GetProperty("output").GetRawText());
+            AssertNoDuplicates(id, (await Store.LoadAsync(id, CancellationToken.None)).History);
+        }
+    }
+
+    [Fact]
     public async Task Http_starter_and_management_endpoints_follow_the_Durable_Functions_HTTP_API()
     {
         await using var app = await StartAppAsync();
