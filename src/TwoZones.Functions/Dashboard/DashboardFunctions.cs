@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using TwoZones.Core.Lifecycle;
+using TwoZones.Functions.Http;
+using TwoZones.Functions.Identity;
+using TwoZones.Functions.OpenApi;
+using TwoZones.Functions.Progress;
+using TwoZones.Storage;
+
+namespace TwoZones.Functions.Dashboard;
+
+/// <summary><c>GET /api/dashboard</c>: a server-rendered HTML page of progress, trend and overdue items.</summary>
+/// <param name="progress">The in-memory progress of every item.</param>
+/// <param name="snapshots">Stored progress snapshots, for the trend.</param>
+/// <param name="items">Item storage, for the overdue items.</param>
+/// <param name="time">The server clock.</param>
+public sealed class DashboardFunctions(ProgressCache progress, SnapshotRepository snapshots, ItemRepository items, TimeProvider time)
+{
+    private readonly DashboardModelReader _reader = new(progress, snapshots, items, time);
+
+    /// <summary>The dashboard in English or Chinese (<c>?lang=en|zh</c>); opened in a browser with the key in <c>?code=</c>.</summary>
+    /// <param name="req">The request.</param>
+    /// <returns>The page (<c>text/html</c>).</returns>
+    [Function("GetDashboard")]
+    [RequiresRole(Role.Viewer)]
+    [EndpointSummary("Progress dashboard (HTML page)")]
+    [EndpointDescription(
+        "A self-contained text/html page: overall and per-programme progress bars, the trend of the last 12 weeks of snapshots, and overdue "
+        + "items by lead agency. Open it in a browser with the API key in ?code=; the language switch keeps it.")]
+    [QueryParameter("lang", "Language of labels and names: en (default) or zh.", Values = ["en", "zh"])]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "dashboard")] HttpRequest req)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        var language = Language(req);
+
+        // Only a key that came in the query string is repeated in links; a header key stays out of the page.
+        var code = QueryParameters.Text(req, "code");
+        var model = await _reader.ReadAsync(code, req.HttpContext.RequestAborted);
+        return new HtmlResponse(DashboardPage.Render(model, language));
+    }
+
+    private static DashboardLanguage Language(HttpRequest req) => QueryParameters.Text(req, "lang") switch
+    {
+        null => DashboardLanguage.En,
+        var v when v.Equals("en", StringComparison.OrdinalIgnoreCase) => DashboardLanguage.En,
+        var v when v.Equals("zh", StringComparison.OrdinalIgnoreCase) => DashboardLanguage.Zh,
+        var v => throw QueryParameters.Invalid("lang", $"'{v}' is not a language; use en or zh."),
+    };
+}

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+using TwoZones.Core.Catalogue;
+using TwoZones.Testing;
+
+namespace TwoZones.Dashboard.Tests;
+
+/// <summary>
+/// A private Azurite, the real app as a child process (snapshots every two seconds, so the trend has points) with
+/// <see cref="DashboardCatalogue"/> imported through <c>POST /api/catalogue</c>, and one headless system Chromium driven by Playwright.
+/// </summary>
+public sealed class DashboardAppFixture : IAsyncLifetime
+{
+    public const string ViewerKey = "local-viewer-key";
+    public const string CoordinatorKey = "local-coordinator-key";
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private AzuriteInstance? _azurite;
+    private ChildHost? _host;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public ChildHost Host => _host ?? throw new InvalidOperationException("Not started.");
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("Not started.");
+
+    public HttpClient Http => Host.Http;
+
+    public string BaseUrl => $"http://127.0.0.1:{Host.Port}/";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run tools/install-system-deps.sh (as root) to install Debian's chromium.");
+        }
+
+        // The browser comes from Debian; Playwright must never try to fetch one.
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        var browserStart = StartBrowserAsync();
+
+        _azurite = await AzuriteInstance.StartNewAsync();
+        var env = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["TwoZones__SnapshotSchedule"] = "*/2 * * * * *",
+            ["TwoZones__DigestSchedule"] = "0 0 0 1 1 *",
+            ["TwoZones__ApiKeys__local-viewer-key__Name"] = "Demo Viewer",
+            ["TwoZones__ApiKeys__local-viewer-key__Role"] = "viewer",
+            ["TwoZones__ApiKeys__local-coordinator-key__Name"] = "Demo Coordinator",
+            ["TwoZones__ApiKeys__local-coordinator-key__Role"] = "coordinator",
+        };
+        _host = await ChildHost.StartAsync(AppPath(), env, AzuriteInstance.FreePort(), TimeSpan.FromSeconds(120));
+        await WaitUntilAsync(async () => (await Http.GetAsync("api/health")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the app to report healthy");
+        await ImportAsync(DashboardCatalogue.Create());
+        await WaitUntilAsync(async () => (await GetJsonAsync("api/progress")).GetProperty("total").GetInt32() == 20, TimeSpan.FromSeconds(30), "progress to count the seed");
+
+        // The trend needs a snapshot taken after the import.
+        await WaitUntilAsync(
+            async () => (await GetTextAsync($"api/dashboard?code={ViewerKey}")).Contains("series-completed", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30),
+            "a progress snapshot to appear in the trend");
+        await browserStart;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+
+    /// <summary>A fresh page in its own browser context (no cookies or state shared between tests).</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        page.SetDefaultNavigationTimeout(30_000);
+        return page;
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        var text = await GetTextAsync(path);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public async Task<string> GetTextAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("x-functions-key", ViewerKey);
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)response.StatusCode}: {text}");
+        return text;
+    }
+
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        Exception? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or Xunit.Sdk.XunitException)
+            {
+                last = e;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting for {what}. {last?.Message}");
+    }
+
+    private async Task StartBrowserAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Timeout = 60_000,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    private async Task ImportAsync(Catalogue catalogue)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/catalogue");
+        request.Headers.Add("x-functions-key", CoordinatorKey);
+        request.Content = new StringContent(CatalogueJson.Serialize(catalogue), Encoding.UTF8);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"POST /api/catalogue answered {(int)response.StatusCode}: {text}");
+        var statusUri = JsonDocument.Parse(text).RootElement.GetProperty("statusQueryGetUri").GetString()!;
+        await WaitUntilAsync(
+            async () =>
+            {
+                var status = await GetJsonAsync(statusUri);
+                var runtime = status.GetProperty("runtimeStatus").GetString();
+                Assert.True(runtime is not ("Failed" or "Terminated"), $"The import ended {runtime}: {status}");
+                return runtime == "Completed";
+            },
+            TimeSpan.FromSeconds(120),
+            "the catalogue import to complete");
+    }
+
+    private static string AppPath()
+    {
+        try
+        {
+            return ChildHost.FindBuiltApp("TwoZones.Functions");
+        }
+        catch (FileNotFoundException)
+        {
+            var baseDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var inTree = Path.Combine(RepositoryRoot.Find(), "src", "TwoZones.Functions", "bin", baseDir.Parent?.Name ?? "Debug", baseDir.Name, "TwoZones.Functions.dll");
+            return File.Exists(inTree) ? inTree : throw new FileNotFoundException("TwoZones.Functions.dll was not built next to the tests nor in the tree.", inTree);
+        }
+    }
+}
