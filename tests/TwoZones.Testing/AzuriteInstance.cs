@@ -104,7 +104,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
         process.BeginErrorReadLine();
         _process = process;
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -120,7 +120,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"Azurite did not listen on port {TablePort} within 30 s.");
+        throw new TimeoutException($"Azurite did not listen on port {TablePort} within 120 s.");
     }
 
     /// <summary>Kills the emulator, as an outage would; <see cref="StartAsync"/> brings it back with its data (unless in memory).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using TwoZones.Functions.Tracking;
 using TwoZones.Storage;
 
 namespace TwoZones.Functions.Catalogue;
@@ -77,8 +78,7 @@ public static class CatalogueImportOrchestrator
     /// </summary>
     private static Task StartTrackersAsync(TaskOrchestrationContext context, CatalogueImportInput input)
     {
-        _ = context;
         _ = input;
-        return Task.CompletedTask;
+        return context.CallSubOrchestratorAsync<int>(nameof(StartTrackersOrchestrator), input: null);
     }
 }

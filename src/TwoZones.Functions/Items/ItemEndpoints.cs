@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using TwoZones.Core.Catalogue;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Time;
 using TwoZones.Functions.Http;
 using TwoZones.Functions.Identity;
 using TwoZones.Functions.Progress;
+using TwoZones.Functions.Tracking;
 using TwoZones.Storage;
 
 namespace TwoZones.Functions.Items;
@@ -31,16 +34,19 @@ public sealed class ItemEndpoints
     private readonly ItemRepository _items;
     private readonly ProgressCache _progress;
     private readonly TimeProvider _time;
+    private readonly ILogger<ItemEndpoints> _logger;
 
     /// <summary>Creates the endpoints.</summary>
     /// <param name="items">Item storage.</param>
     /// <param name="progress">Told about each applied transition so progress reflects it at once.</param>
     /// <param name="time">The server clock.</param>
-    public ItemEndpoints(ItemRepository items, ProgressCache progress, TimeProvider time)
+    /// <param name="logger">Logs trackers that could not be told about a change.</param>
+    public ItemEndpoints(ItemRepository items, ProgressCache progress, TimeProvider time, ILogger<ItemEndpoints> logger)
     {
         _items = items;
         _progress = progress;
         _time = time;
+        _logger = logger;
     }
 
     private DateOnly Today => ShanghaiClock.Today(_time.GetUtcNow());
@@ -92,8 +98,9 @@ public sealed class ItemEndpoints
     /// <param name="kind">Task or measure.</param>
     /// <param name="request">The request.</param>
     /// <param name="id">Item id.</param>
+    /// <param name="client">The durable client, to signal the item's tracker once the transition committed.</param>
     /// <returns>200, 404, 409, 422 or 403 (see the API contract).</returns>
-    public async Task<IActionResult> ChangeStatusAsync(ItemKind kind, HttpRequest request, string id)
+    public async Task<IActionResult> ChangeStatusAsync(ItemKind kind, HttpRequest request, string id, DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
         var cancellationToken = request.HttpContext.RequestAborted;
@@ -114,6 +121,11 @@ public sealed class ItemEndpoints
         var caller = request.HttpContext.GetCaller();
         var result = await _items.ApplyTransitionAsync(
             kind, id, caller, change, IfMatch(request), idempotencyKey.Length == 0 ? null : idempotencyKey, cancellationToken);
+        if (result.Outcome == TransitionResultKind.Applied)
+        {
+            await SignalTrackerAsync(client, kind, id);
+        }
+
         return Respond(kind, id, result);
     }
 
@@ -220,5 +232,20 @@ public sealed class ItemEndpoints
         }
 
         return value.Length == 0 || value == "*" ? null : value;
+    }
+
+    // The transition is committed and is the truth: the official gets the answer even if the tracker cannot be told now.
+    // The tracker re-reads storage and converges at the next reconcile (host start, or nightly), so a lost hint costs only latency.
+    // The request's token is not used: a client that hangs up after the commit must not stop the hint.
+    private async Task SignalTrackerAsync(DurableTaskClient client, ItemKind kind, string id)
+    {
+        try
+        {
+            await TrackerSignals.NotifyStatusChangedAsync(client, kind, id, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            _logger.LogWarning(exception, "The tracker of {ItemId} was not told about its status change; it converges at the next reconcile.", id);
+        }
     }
 }

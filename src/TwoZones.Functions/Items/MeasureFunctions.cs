@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using TwoZones.Core.Catalogue;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Functions.Identity;
@@ -42,6 +43,7 @@ public sealed class MeasureFunctions(ItemEndpoints endpoints)
     /// <summary>Moves a measure to another status.</summary>
     /// <param name="req">The request.</param>
     /// <param name="id">The measure id.</param>
+    /// <param name="client">The durable client, to signal the item's tracker.</param>
     /// <returns>The updated measure, or a problem.</returns>
     [Function("ChangeMeasureStatus")]
     [EndpointSummary("Move a measure to another status (If-Match, Idempotency-Key)")]
@@ -53,8 +55,9 @@ public sealed class MeasureFunctions(ItemEndpoints endpoints)
     [ProducesResponseType(StatusCodes.Status409Conflict)]
     [ProducesResponseType(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
-    public Task<IActionResult> ChangeStatus([HttpTrigger(AuthorizationLevel.Function, "post", Route = "measures/{id}/status")] HttpRequest req, string id) =>
-        endpoints.ChangeStatusAsync(ItemKind.Measure, req, id);
+    public Task<IActionResult> ChangeStatus(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "measures/{id}/status")] HttpRequest req, string id, [DurableClient] DurableTaskClient client) =>
+        endpoints.ChangeStatusAsync(ItemKind.Measure, req, id, client);
 
     /// <summary>Reads a measure's history and checks its hash chain.</summary>
     /// <param name="req">The request.</param>

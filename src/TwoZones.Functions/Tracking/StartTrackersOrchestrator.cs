@@ -15,6 +15,10 @@ public static class StartTrackersOrchestrator
     /// <summary>Items per activity call.</summary>
     public const int BatchSize = 50;
 
+    // Starting a tracker is idempotent, so a failed batch is simply tried again.
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
+
     /// <summary>The orchestrator.</summary>
     /// <param name="context">The orchestration context; its input is the list of <see cref="TrackedItem"/>, or null for every stored item.</param>
     /// <returns>How many trackers were started.</returns>
@@ -23,9 +27,9 @@ public static class StartTrackersOrchestrator
     {
         ArgumentNullException.ThrowIfNull(context);
         var items = context.GetInput<List<TrackedItem>>()
-            ?? await context.CallActivityAsync<List<TrackedItem>>(nameof(TrackerActivities.ListStoredItems), input: (object?)null);
+            ?? await context.CallActivityAsync<List<TrackedItem>>(nameof(TrackerActivities.ListStoredItems), input: null, options: Retry);
         var batches = items.Chunk(BatchSize)
-            .Select(batch => context.CallActivityAsync<int>(nameof(StartTrackerBatch), batch.ToList()))
+            .Select(batch => context.CallActivityAsync<int>(nameof(StartTrackerBatch), batch.ToList(), Retry))
             .ToList();
         var started = await Task.WhenAll(batches);
         return started.Sum();

@@ -73,7 +73,7 @@ public sealed class DigestRepository
             }
         }
 
-        foreach (var batch in rows.Chunk(RowsPerTransaction))
+        foreach (var batch in Batches(rows))
         {
             var actions = batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
             await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
@@ -212,7 +212,7 @@ public sealed class DigestRepository
         var chunks = Chunk(text);
         var rows = chunks.Select((chunk, i) => new TableEntity(id, SectionRowKey(runId, key, i)) { ["Text"] = chunk }).ToList();
         rows[0]["Parts"] = chunks.Count;
-        foreach (var batch in rows.Chunk(RowsPerTransaction).Reverse())
+        foreach (var batch in Batches(rows).AsEnumerable().Reverse())
         {
             // The first row (with the part count) goes last, so a reader never trusts a count whose parts are not written.
             var actions = batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
@@ -350,6 +350,38 @@ public sealed class DigestRepository
 
     private static string ContentRowKey(string generation, DigestDocument document, int index) =>
         string.Create(CultureInfo.InvariantCulture, $"{ContentPrefix}{generation}-{document}-{index:D4}");
+
+    /// <summary>
+    /// Groups rows into transactions the service accepts: at most <see cref="RowsPerTransaction"/> rows and well under the 4 MiB
+    /// payload limit, counting each character at its worst JSON size (a <c>\uXXXX</c> escape).
+    /// </summary>
+    private static List<List<TableEntity>> Batches(List<TableEntity> rows)
+    {
+        const long MaxPayloadBytes = 3_000_000;
+        var batches = new List<List<TableEntity>>();
+        var current = new List<TableEntity>();
+        long bytes = 0;
+        foreach (var row in rows)
+        {
+            var size = 1024L + (6L * (row.GetString("Text")?.Length ?? 0));
+            if (current.Count > 0 && (current.Count == RowsPerTransaction || bytes + size > MaxPayloadBytes))
+            {
+                batches.Add(current);
+                current = [];
+                bytes = 0;
+            }
+
+            current.Add(row);
+            bytes += size;
+        }
+
+        if (current.Count > 0)
+        {
+            batches.Add(current);
+        }
+
+        return batches;
+    }
 
     private static string SectionRowKey(string runId, string key, int index) =>
         string.Create(CultureInfo.InvariantCulture, $"{SectionPrefix}{runId}-{key}-{index:D4}");
