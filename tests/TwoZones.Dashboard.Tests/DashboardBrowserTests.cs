@@ -178,6 +178,8 @@ public sealed class DashboardBrowserTests(DashboardAppFixture app) : IClassFixtu
         var lang = operation.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "lang");
         Assert.Equal(["en", "zh"], lang.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()!).ToArray());
         Assert.Contains("text/html", operation.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var content = operation.GetProperty("responses").GetProperty("200").GetProperty("content");
+        Assert.Equal(["text/html"], content.EnumerateObject().Select(p => p.Name).ToArray());
     }
 
     private static string Pct(JsonElement element, string name) =>

@@ -23,6 +23,7 @@ public sealed class DashboardFunctions(ProgressCache progress, SnapshotRepositor
     /// <param name="req">The request.</param>
     /// <returns>The page (<c>text/html</c>).</returns>
     [Function("GetDashboard")]
+    [Produces("text/html")]
     [RequiresRole(Role.Viewer)]
     [EndpointSummary("Progress dashboard (HTML page)")]
     [EndpointDescription(

@@ -21,6 +21,7 @@ public sealed class DigestFunctions(DigestRepository digests, DigestStarter star
     /// <param name="req">The request (<c>lang</c>, <c>format</c>).</param>
     /// <returns>The digest as JSON (with its delivery state), Markdown or HTML; 404 when none exists yet.</returns>
     [Function("GetLatestDigest")]
+    [Produces("application/json", "text/markdown", "text/html")]
     [EndpointSummary("The latest weekly digest as JSON, Markdown or HTML, in English or Chinese")]
     [QueryParameter("lang", "Language of the Markdown or HTML rendering (default en).", Values = ["en", "zh"])]
     [QueryParameter("format", "json (default; the model with its delivery state), md or html.", Values = ["json", "md", "html"])]
@@ -42,6 +43,7 @@ public sealed class DigestFunctions(DigestRepository digests, DigestStarter star
     /// <param name="week">The week, e.g. <c>2026-W48</c>.</param>
     /// <returns>The digest; 400 for a malformed week, 404 when that week has none.</returns>
     [Function("GetDigest")]
+    [Produces("application/json", "text/markdown", "text/html")]
     [EndpointSummary("The digest of one ISO week (e.g. 2026-W48)")]
     [QueryParameter("lang", "Language of the Markdown or HTML rendering (default en).", Values = ["en", "zh"])]
     [QueryParameter("format", "json (default; the model with its delivery state), md or html.", Values = ["json", "md", "html"])]

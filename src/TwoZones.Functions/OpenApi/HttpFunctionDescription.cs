@@ -18,6 +18,7 @@ internal sealed record HttpFunctionDescription(
     string? Description,
     IReadOnlyList<string> Tags,
     IReadOnlyList<int> Responses,
+    IReadOnlyList<string> ContentTypes,
     IReadOnlyList<QueryParameterAttribute> Query)
 {
     /// <summary>Every HTTP function of the app, ordered by route.</summary>
@@ -48,6 +49,7 @@ internal sealed record HttpFunctionDescription(
                     method.GetCustomAttribute<EndpointDescriptionAttribute>()?.Description,
                     [.. method.GetCustomAttributes<TagsAttribute>().SelectMany(t => t.Tags)],
                     [.. method.GetCustomAttributes<ProducesResponseTypeAttribute>().Select(r => r.StatusCode).Distinct().Order()],
+                    method.GetCustomAttribute<ProducesAttribute>() is { ContentTypes.Count: > 0 } produces ? [.. produces.ContentTypes] : ["application/json"],
                     [.. method.GetCustomAttributes<QueryParameterAttribute>()]));
             }
         }

@@ -89,13 +89,9 @@ internal static partial class OpenApiDocumentBuilder
             responses[code.ToString(CultureInfo.InvariantCulture)] = new JsonObject
             {
                 ["description"] = ReasonPhrases.GetReasonPhrase(code),
-                ["content"] = new JsonObject
-                {
-                    [isProblem ? "application/problem+json" : "application/json"] = new JsonObject
-                    {
-                        ["schema"] = isProblem ? new JsonObject { ["$ref"] = "#/components/schemas/Problem" } : new JsonObject { ["type"] = "object" },
-                    },
-                },
+                ["content"] = isProblem
+                    ? new JsonObject { ["application/problem+json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Problem" } } }
+                    : Content(function.ContentTypes),
             };
         }
 
@@ -163,4 +159,18 @@ internal static partial class OpenApiDocumentBuilder
 
     [GeneratedRegex(@"\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex PathParameter();
+
+    private static JsonObject Content(IReadOnlyList<string> contentTypes)
+    {
+        var content = new JsonObject();
+        foreach (var contentType in contentTypes)
+        {
+            content[contentType] = new JsonObject
+            {
+                ["schema"] = contentType.EndsWith("json", StringComparison.Ordinal) ? new JsonObject { ["type"] = "object" } : new JsonObject { ["type"] = "string" },
+            };
+        }
+
+        return content;
+    }
 }

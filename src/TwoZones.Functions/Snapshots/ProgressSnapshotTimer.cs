@@ -22,6 +22,8 @@ public sealed partial class ProgressSnapshotTimer(ProgressCache progress, Snapsh
     public async Task RunAsync([TimerTrigger("%TwoZones:SnapshotSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
+        // A snapshot records the store as it is now, not the cache as it was: each one gets its own as-of time for the trend.
+        await progress.RefreshAsync(cancellationToken);
         var report = await progress.GetReportAsync(null, cancellationToken);
         await snapshots.SaveAsync(report, cancellationToken);
         LogSnapshot(logger, report.AsOf, report.Total, report.Completed, timer.IsPastDue);
