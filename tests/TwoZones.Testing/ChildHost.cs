@@ -98,16 +98,22 @@ public sealed class ChildHost : IAsyncDisposable
             }
         }
 
-        // In-tree layout: <repo>/tests/Samples/<Project>/bin/<Config>/<tfm>/
+        // In-tree layout: <repo>/tests/Samples/<Project>/bin/<Config>/<tfm>/ for sample apps, <repo>/src/<Project>/... for the product.
         var configuration = baseDir.Parent?.Name ?? "Debug";
-        var samples = Path.Combine(RepositoryRoot.Find(), "tests", "Samples", projectName, "bin");
-        var inTree = Path.Combine(samples, configuration, baseDir.Name, projectName + ".dll");
-        if (File.Exists(inTree))
+        var root = RepositoryRoot.Find();
+        string[] folders = [Path.Combine(root, "tests", "Samples", projectName, "bin"), Path.Combine(root, "src", projectName, "bin")];
+        foreach (var folder in folders)
         {
-            return inTree;
+            var inTree = Path.Combine(folder, configuration, baseDir.Name, projectName + ".dll");
+            if (File.Exists(inTree))
+            {
+                return inTree;
+            }
         }
 
-        throw new FileNotFoundException($"The built app {projectName}.dll was not found next to {AppContext.BaseDirectory} nor under {samples}. Build the test project (it references the sample).");
+        throw new FileNotFoundException(
+            $"The built app {projectName}.dll was not found next to {AppContext.BaseDirectory} nor under {string.Join(" or ", folders)}. " +
+            "Build the test project (it references the app).");
     }
 
     /// <summary>Waits until the app accepts connections on <see cref="Port"/>; throws with the output if it exits first.</summary>
