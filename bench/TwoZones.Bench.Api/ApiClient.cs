@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace TwoZones.Bench.Api;
+
+/// <summary>The app's HTTP API as the benchmark uses it, with the local demo keys.</summary>
+public sealed class ApiClient(int port) : IDisposable
+{
+    public const string ViewerKey = "local-viewer-key";
+    public const string CoordinatorKey = "local-coordinator-key";
+
+    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(30) })
+    {
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
+        Timeout = TimeSpan.FromMinutes(5),
+    };
+
+    public static IDictionary<string, string> KeyEnvironment() => new Dictionary<string, string>
+    {
+        ["TwoZones__ApiKeys__local-viewer-key__Name"] = "Demo Viewer",
+        ["TwoZones__ApiKeys__local-viewer-key__Role"] = "viewer",
+        ["TwoZones__ApiKeys__local-commerce-key__Name"] = "Demo Official (Commerce Bureau)",
+        ["TwoZones__ApiKeys__local-commerce-key__Role"] = "official",
+        ["TwoZones__ApiKeys__local-commerce-key__Agency"] = "BMCB",
+        ["TwoZones__ApiKeys__local-coordinator-key__Name"] = "Demo Coordinator",
+        ["TwoZones__ApiKeys__local-coordinator-key__Role"] = "coordinator",
+    };
+
+    public async Task<HttpStatusCode> HealthAsync()
+    {
+        using var response = await _http.GetAsync("api/health");
+        return response.StatusCode;
+    }
+
+    /// <summary>POST /api/catalogue, then polls the status URI until Completed; returns the time from POST to the Completed answer.</summary>
+    public async Task<(TimeSpan Elapsed, JsonElement Status)> ImportAsync(string catalogueJson, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/catalogue") { Content = new StringContent(catalogueJson, Encoding.UTF8, "application/json") };
+        request.Headers.Add("x-functions-key", CoordinatorKey);
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw new InvalidOperationException($"POST /api/catalogue answered {(int)response.StatusCode}: {text}");
+        }
+
+        var statusUri = JsonDocument.Parse(text).RootElement.GetProperty("statusQueryGetUri").GetString()!;
+        while (clock.Elapsed < timeout)
+        {
+            var status = await GetJsonAsync(statusUri, ViewerKey);
+            var runtime = status.GetProperty("runtimeStatus").GetString();
+            if (runtime == "Completed")
+            {
+                return (clock.Elapsed, status);
+            }
+
+            if (runtime is "Failed" or "Terminated")
+            {
+                throw new InvalidOperationException($"The import ended {runtime}: {status}");
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The import did not complete within {timeout.TotalSeconds:0} s.");
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("x-functions-key", key);
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return response.StatusCode == HttpStatusCode.OK
+            ? JsonDocument.Parse(text).RootElement.Clone()
+            : throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {text}");
+    }
+
+    /// <summary>GET /api/progress, reading the whole body; returns the elapsed time and the reported total.</summary>
+    public async Task<(TimeSpan Elapsed, int Total)> GetProgressAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/progress");
+        request.Headers.Add("x-functions-key", ViewerKey);
+        using var response = await _http.SendAsync(request);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        clock.Stop();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET /api/progress answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(bytes)}");
+        }
+
+        using var document = JsonDocument.Parse(bytes);
+        return (clock.Elapsed, document.RootElement.GetProperty("total").GetInt32());
+    }
+
+    /// <summary>POST /api/measures/{id}/status (coordinator); throws unless 200.</summary>
+    public async Task<TimeSpan> PostStatusAsync(string kindPath, string id, string status, string effectiveDate)
+    {
+        var body = $$"""{"status":"{{status}}","effectiveDate":"{{effectiveDate}}","note":"bench"}""";
+        var clock = Stopwatch.StartNew();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/{kindPath}/{id}/status") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("x-functions-key", CoordinatorKey);
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        clock.Stop();
+        return response.StatusCode == HttpStatusCode.OK
+            ? clock.Elapsed
+            : throw new InvalidOperationException($"POST {kindPath}/{id}/status answered {(int)response.StatusCode}: {text}");
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace TwoZones.Bench.Api;
+
+/// <summary>
+/// CPU time of this process's children (the app and Azurite) from /proc, to wait until the app's background work after an import
+/// (starting a tracker orchestration per item) has settled before measuring.
+/// </summary>
+public static class ChildCpu
+{
+    private const double TicksPerSecond = 100;
+
+    public static double TotalSeconds()
+    {
+        var self = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        var total = 0L;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+
+                // Fields after the parenthesised command: state ppid … utime(14) stime(15).
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (fields[1] == self)
+                {
+                    total += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+            {
+                // Processes come and go while /proc is listed.
+            }
+        }
+
+        return total / TicksPerSecond;
+    }
+
+    /// <summary>Waits until the children use less than <paramref name="coreShare"/> of a core over 3 s, or <paramref name="timeout"/> passes.</summary>
+    public static async Task<TimeSpan> WaitUntilQuietAsync(double coreShare, TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var window = TimeSpan.FromSeconds(3);
+        while (clock.Elapsed < timeout)
+        {
+            var before = TotalSeconds();
+            await Task.Delay(window);
+            if ((TotalSeconds() - before) / window.TotalSeconds < coreShare)
+            {
+                break;
+            }
+        }
+
+        return clock.Elapsed;
+    }
+}
