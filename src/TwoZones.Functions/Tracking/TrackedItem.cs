@@ -5,14 +5,4 @@ namespace TwoZones.Functions.Tracking;
 /// <summary>The item a tracker follows; the tracker's input and instance id (<see cref="Id"/>).</summary>
 /// <param name="Kind">Task or measure.</param>
 /// <param name="Id">Item id, e.g. <c>T042</c> or <c>P03-M017</c>.</param>
-public sealed record TrackedItem(ItemKind Kind, string Id)
-{
-    /// <summary>The trackers to start for a catalogue's items.</summary>
-    /// <param name="items">The items, e.g. <see cref="TwoZones.Core.Catalogue.Catalogue.Items"/>.</param>
-    /// <returns>One tracked item per catalogue item.</returns>
-    public static IReadOnlyList<TrackedItem> From(IEnumerable<CatalogueItem> items)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        return items.Select(i => new TrackedItem(i.Kind, i.Id)).ToList();
-    }
-}
+public sealed record TrackedItem(ItemKind Kind, string Id);

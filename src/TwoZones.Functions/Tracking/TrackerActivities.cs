@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using TwoZones.Core.Catalogue;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Time;
@@ -40,15 +41,28 @@ public sealed class TrackerActivities(ItemRepository items, TimeProvider time)
         return new TrackerObservation(true, record.Status, overdue, next);
     }
 
-    /// <summary>Every stored task and measure, for starting their trackers.</summary>
-    /// <param name="input">Unused (activities take one input).</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The items, ordered by id.</returns>
-    [Function(nameof(ListStoredItems))]
-    public async Task<List<TrackedItem>> ListStoredItems([ActivityTrigger] object? input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the missing trackers of one slice of the stored items (every <see cref="StartTrackersOrchestrator.Slices"/>-th
+    /// item in id order). Slices keep orchestration inputs and outputs tiny whatever the catalogue's size.
+    /// </summary>
+    /// <param name="slice">Which slice, from 0.</param>
+    /// <param name="client">The durable client.</param>
+    /// <param name="cancellationToken">Cancels the reads and starts.</param>
+    /// <returns>How many trackers this call started.</returns>
+    [Function(nameof(StartTrackerSlice))]
+    public async Task<int> StartTrackerSlice([ActivityTrigger] int slice, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        _ = input;
         var snapshots = await items.ReadSnapshotsAsync(null, cancellationToken);
-        return snapshots.Select(s => new TrackedItem(s.Kind, s.Id)).ToList();
+        var started = 0;
+        var mine = snapshots.OrderBy(s => s.Id, StringComparer.Ordinal).Where((_, index) => index % StartTrackersOrchestrator.Slices == slice);
+        foreach (var item in mine)
+        {
+            if (await TrackerSignals.EnsureTrackerAsync(client, new TrackedItem(item.Kind, item.Id), cancellationToken))
+            {
+                started++;
+            }
+        }
+
+        return started;
     }
 }
