@@ -675,7 +675,16 @@ internal sealed partial class DurableEngine : IAsyncDisposable
         {
             var input = DurableJson.Deserialize(item.Input, function.TriggerParameter.ParameterType);
             var output = await Task.Run(() => _invoker().InvokeAsync(function, input, NoBindingData, stop), CancellationToken.None);
-            return new HistoryEvent { Kind = HistoryEventKind.TaskCompleted, TaskId = item.TaskId, Data = DurableJson.Serialize(output), Timestamp = _time.GetUtcNow().UtcDateTime };
+            var data = DurableJson.Serialize(output);
+            if (data is { Length: > LargeText.MaxLength })
+            {
+                // Storing it would fail on every retry and stall the instance: the orchestrator gets a failure it can handle instead.
+                var tooLarge = new InvalidOperationException(
+                    $"The result of activity '{item.Name}' is {data.Length} characters; the local runtime stores at most {LargeText.MaxLength}. Return less, or keep large data in storage and return a key.");
+                return new HistoryEvent { Kind = HistoryEventKind.TaskFailed, TaskId = item.TaskId, Failure = TaskFailureDetails.FromException(tooLarge), Timestamp = _time.GetUtcNow().UtcDateTime };
+            }
+
+            return new HistoryEvent { Kind = HistoryEventKind.TaskCompleted, TaskId = item.TaskId, Data = data, Timestamp = _time.GetUtcNow().UtcDateTime };
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

@@ -199,5 +199,19 @@ public static class EngineFunctions
         return texts.Sum(t => t.Length) + fromEvent.Length;
     }
 
+    [Function(nameof(OversizedResult))]
+    public static async Task<string> OversizedResult([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        try
+        {
+            await context.CallActivityAsync<string>(nameof(BigText), 600_000);
+            return "stored";
+        }
+        catch (TaskFailedException e)
+        {
+            return "failed: " + e.FailureDetails.ErrorMessage;
+        }
+    }
+
     public sealed record StageStatus(string Stage, int Step);
 }

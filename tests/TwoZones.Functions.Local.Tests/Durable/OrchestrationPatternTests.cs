@@ -47,6 +47,18 @@ public sealed class OrchestrationPatternTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
+    public async Task An_activity_result_too_large_to_store_fails_the_call_instead_of_stalling_the_instance()
+    {
+        await using var host = await StartAsync();
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(EngineFunctions.OversizedResult));
+        var result = await host.CompletionAsync(id);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        var output = result.ReadOutputAs<string>()!;
+        Assert.StartsWith("failed: ", output, StringComparison.Ordinal);
+        Assert.Contains("BigText", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Events_raised_before_the_orchestrator_waits_are_buffered_and_delivered_in_order()
     {
         await using var host = await StartAsync();
