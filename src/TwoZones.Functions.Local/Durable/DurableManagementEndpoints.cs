@@ -65,17 +65,8 @@ internal sealed class DurableManagementEndpoints(LocalDurableTaskClient client) 
 
     private async Task RaiseEventAsync(HttpContext context)
     {
-        var instanceId = InstanceId(context);
-        var metadata = await client.GetInstanceAsync(instanceId, context.RequestAborted);
-        if (metadata is null)
+        if (await UnfinishedInstanceAsync(context) is not { } instanceId)
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-
-        if (metadata.IsCompleted)
-        {
-            context.Response.StatusCode = StatusCodes.Status410Gone;
             return;
         }
 
@@ -99,22 +90,27 @@ internal sealed class DurableManagementEndpoints(LocalDurableTaskClient client) 
 
     private async Task ControlAsync(HttpContext context, Func<string, string?, CancellationToken, Task> control)
     {
-        var instanceId = InstanceId(context);
-        var metadata = await client.GetInstanceAsync(instanceId, context.RequestAborted);
-        if (metadata is null)
+        if (await UnfinishedInstanceAsync(context) is not { } instanceId)
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-
-        if (metadata.IsCompleted)
-        {
-            context.Response.StatusCode = StatusCodes.Status410Gone;
             return;
         }
 
         await control(instanceId, context.Request.Query["reason"].FirstOrDefault(), context.RequestAborted);
         context.Response.StatusCode = StatusCodes.Status202Accepted;
+    }
+
+    /// <summary>The route's instance id when that instance exists and has not finished; otherwise answers 404 or 410 and returns null.</summary>
+    private async Task<string?> UnfinishedInstanceAsync(HttpContext context)
+    {
+        var instanceId = InstanceId(context);
+        var metadata = await client.GetInstanceAsync(instanceId, context.RequestAborted);
+        if (metadata is null || metadata.IsCompleted)
+        {
+            context.Response.StatusCode = metadata is null ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
+            return null;
+        }
+
+        return instanceId;
     }
 
     private async Task PurgeAsync(HttpContext context)
