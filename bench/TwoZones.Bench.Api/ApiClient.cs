@@ -112,5 +112,61 @@ public sealed class ApiClient(int port) : IDisposable
             : throw new InvalidOperationException($"POST {kindPath}/{id}/status answered {(int)response.StatusCode}: {text}");
     }
 
+    /// <summary>GET /api/digests/{week} (viewer); null when that week has no digest yet (404).</summary>
+    public async Task<JsonElement?> GetDigestAsync(string week)
+    {
+        var (status, text) = await SendAsync(HttpMethod.Get, $"api/digests/{week}", ViewerKey);
+        return status switch
+        {
+            HttpStatusCode.OK => JsonDocument.Parse(text).RootElement.Clone(),
+            HttpStatusCode.NotFound => null,
+            _ => throw new InvalidOperationException($"GET api/digests/{week} answered {(int)status}: {text}"),
+        };
+    }
+
+    /// <summary>POST /api/digests (coordinator): builds the current week's digest; returns the 202 body (id, week, started).</summary>
+    public async Task<JsonElement> StartDigestAsync()
+    {
+        var (status, text) = await SendAsync(HttpMethod.Post, "api/digests", CoordinatorKey);
+        return status == HttpStatusCode.Accepted
+            ? JsonDocument.Parse(text).RootElement.Clone()
+            : throw new InvalidOperationException($"POST api/digests answered {(int)status}: {text}");
+    }
+
+    /// <summary>
+    /// GET /runtime/webhooks/durabletask/instances/{id}: the HTTP status (200 completed, 202 running or pending, 400 failed or
+    /// terminated, 404 unknown) and the body, null for 404.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, JsonElement? Body)> GetInstanceAsync(string instanceId)
+    {
+        var (status, text) = await SendAsync(HttpMethod.Get, $"runtime/webhooks/durabletask/instances/{Uri.EscapeDataString(instanceId)}", CoordinatorKey);
+        return status switch
+        {
+            HttpStatusCode.NotFound => (status, null),
+            HttpStatusCode.OK or HttpStatusCode.Accepted or HttpStatusCode.BadRequest => (status, JsonDocument.Parse(text).RootElement.Clone()),
+            _ => throw new InvalidOperationException($"GET instance {instanceId} answered {(int)status}: {text}"),
+        };
+    }
+
+    /// <summary>DELETE /runtime/webhooks/durabletask/instances/{id}: purges a finished instance; false when there was none to purge (404).</summary>
+    public async Task<bool> PurgeInstanceAsync(string instanceId)
+    {
+        var (status, text) = await SendAsync(HttpMethod.Delete, $"runtime/webhooks/durabletask/instances/{Uri.EscapeDataString(instanceId)}", CoordinatorKey);
+        return status switch
+        {
+            HttpStatusCode.OK => true,
+            HttpStatusCode.NotFound => false,
+            _ => throw new InvalidOperationException($"DELETE instance {instanceId} answered {(int)status}: {text}"),
+        };
+    }
+
     public void Dispose() => _http.Dispose();
+
+    private async Task<(HttpStatusCode Status, string Text)> SendAsync(HttpMethod method, string path, string key)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("x-functions-key", key);
+        using var response = await _http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
 }

@@ -36,6 +36,31 @@ public static class ChildCpu
         return total / TicksPerSecond;
     }
 
+    /// <summary>The id of this process's child whose command (/proc/&lt;pid&gt;/comm) is <paramref name="command"/>, e.g. <c>dotnet</c> or <c>node</c>.</summary>
+    public static int? ChildProcessId(string command)
+    {
+        var self = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var comm = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (fields[1] == self && comm == command)
+                {
+                    return int.Parse(Path.GetFileName(dir), CultureInfo.InvariantCulture);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+            {
+                // Processes come and go while /proc is listed; non-process entries have no stat.
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Waits until the children use less than <paramref name="coreShare"/> of a core over 3 s, or <paramref name="timeout"/> passes.</summary>
     public static async Task<TimeSpan> WaitUntilQuietAsync(double coreShare, TimeSpan timeout)
     {

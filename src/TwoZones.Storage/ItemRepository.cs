@@ -133,8 +133,8 @@ public sealed class ItemRepository
 
         for (var attempt = 1; ; attempt++)
         {
-            // One read of both rows: a racing request with the same key commits its idempotency row together with the state,
-            // so either it is visible here or this state is older than that commit and our own commit will fail.
+            // A racing request with the same key commits its idempotency row together with the state, so either that row is
+            // visible here or our own commit (which adds the same row) fails and the loser answers from the winner's record.
             var (state, earlier) = await ReadStateAndIdempotencyAsync(kind, id, idempotencyRowKey, cancellationToken);
             if (earlier is not null)
             {
@@ -413,23 +413,19 @@ public sealed class ItemRepository
             return (await ReadStateAsync(kind, id, cancellationToken), null);
         }
 
-        TableEntity? state = null;
-        TableEntity? idempotency = null;
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {id} and (RowKey eq {ItemColumns.StateRowKey} or RowKey eq {idempotencyRowKey})");
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: 2, cancellationToken: cancellationToken))
+        // Two point reads rather than a query: the storage emulator answers any query by scanning the whole table.
+        var stateRead = ReadStateAsync(kind, id, cancellationToken);
+        var idempotencyRead = Table.GetEntityIfExistsAsync<TableEntity>(id, idempotencyRowKey, cancellationToken: cancellationToken);
+        var state = await stateRead;
+        var idempotency = await idempotencyRead;
+        if (!idempotency.HasValue)
         {
-            if (row.RowKey == ItemColumns.StateRowKey)
-            {
-                state = ItemEntities.KindOf(row) == kind ? row : null;
-            }
-            else
-            {
-                idempotency = row;
-            }
+            // The commit adds the idempotency row, so a racing request with the same key still cannot apply twice.
+            return (state, null);
         }
 
-        return (state, idempotency);
+        // The state may have been read just before the request that wrote the idempotency row committed: read it again.
+        return (await ReadStateAsync(kind, id, cancellationToken), idempotency.Value);
     }
 
     private async Task<TransitionResult> AnswerFromIdempotencyAsync(

@@ -21,6 +21,14 @@ internal sealed partial class DurableEngine : IAsyncDisposable
 {
     private static readonly IReadOnlyDictionary<string, object?> NoBindingData = new Dictionary<string, object?>();
 
+    // A history kept in the instance row is rewritten by every episode: small ones (trackers, most orchestrations) stay there,
+    // larger ones move to history rows. The second bound keeps the row within the 1 MB entity limit beside input, output and status.
+    private const int MaxInlineHistory = 120_000;
+    private const int MaxInlineRowText = 300_000;
+
+    // Instances whose last committed state stays in memory (about 4 KB each), so their next episode needs no reads.
+    private const int MaxWarmInstances = 20_000;
+
     private readonly DurableStore _store;
     private readonly DurableOptions _options;
     private readonly Func<IFunctionInvoker> _invoker;
@@ -38,6 +46,7 @@ internal sealed partial class DurableEngine : IAsyncDisposable
     private readonly List<Task> _loops = [];
     private CancellationTokenSource? _stopping;
     private long _lastArrival;
+    private int _warmInstances;
 
     public DurableEngine(DurableStore store, DurableOptions options, Func<IFunctionInvoker> invoker, TimeProvider time, ILoggerFactory loggers)
     {
@@ -90,9 +99,9 @@ internal sealed partial class DurableEngine : IAsyncDisposable
         }
 
         _loops.Add(Task.Run(() => _timers.RunAsync(stop), CancellationToken.None));
-        foreach (var id in await _store.FindInstancesWithWorkAsync(includeUnfinished: true, cancellationToken))
+        foreach (var (id, rows) in await _store.FindInstancesWithWorkAsync(includeUnfinished: true, cancellationToken))
         {
-            Signal(id, recover: true);
+            Signal(id, rows, recover: true);
         }
 
         _loops.Add(Task.Run(() => RescanLoopAsync(stop), CancellationToken.None));
@@ -118,11 +127,51 @@ internal sealed partial class DurableEngine : IAsyncDisposable
     }
 
     /// <summary>Asks for an episode of <paramref name="instanceId"/>; several signals while one runs cause one more episode.</summary>
-    public void Signal(string instanceId, bool recover = false)
+    /// <param name="instanceId">The instance.</param>
+    /// <param name="row">The key of the inbox row just written for it, if any: episodes read the rows they were told of by key.</param>
+    /// <param name="recover">Re-arm what a crash may have left outstanding (activities, timers).</param>
+    public void Signal(string instanceId, string? row = null, bool recover = false) =>
+        Signal(instanceId, row is null ? [] : [row], recover);
+
+    /// <summary>Asks for an episode of <paramref name="instanceId"/>, naming the inbox and outbox rows known to wait for it.</summary>
+    public void Signal(string instanceId, IEnumerable<string> rows, bool recover) =>
+        Signal(instanceId, recover, slot =>
+        {
+            foreach (var row in rows)
+            {
+                slot.Rows.TryAdd(row, null);
+            }
+        });
+
+    /// <summary>Asks for an episode of <paramref name="instanceId"/> to consume <paramref name="message"/>, which this process has just stored.</summary>
+    /// <param name="instanceId">The instance.</param>
+    /// <param name="message">The stored message; the episode takes it from memory instead of reading its row back.</param>
+    public void Signal(string instanceId, InboxMessage message) =>
+        Signal(instanceId, recover: false, slot => slot.Rows[message.RowKey] = message);
+
+    /// <summary>
+    /// Whether this process committed the latest state of <paramref name="instanceId"/> and it is still going, so that a caller may skip
+    /// reading the instance row. Another process's commit makes this process's next episode of it fail and reload, never act on stale state.
+    /// </summary>
+    public bool IsKnownActive(string instanceId)
+    {
+        if (!_slots.TryGetValue(instanceId, out var slot))
+        {
+            return false;
+        }
+
+        lock (slot)
+        {
+            return slot.Warm?.Record is { IsTerminal: false };
+        }
+    }
+
+    private void Signal(string instanceId, bool recover, Action<Slot> note)
     {
         var slot = _slots.GetOrAdd(instanceId, _ => new Slot());
         lock (slot)
         {
+            note(slot);
             slot.Recover |= recover;
             slot.Dirty = true;
             if (slot.Queued)
@@ -194,7 +243,7 @@ internal sealed partial class DurableEngine : IAsyncDisposable
 
                 try
                 {
-                    if (await ProcessAsync(id, recover, stop))
+                    if (await ProcessAsync(id, slot, recover, stop))
                     {
                         lock (slot)
                         {
@@ -219,13 +268,24 @@ internal sealed partial class DurableEngine : IAsyncDisposable
 
     /// <summary>Carries out one step for an instance.</summary>
     /// <returns>True when more work is already known to be waiting.</returns>
-    private async Task<bool> ProcessAsync(string id, bool recover, CancellationToken stop)
+    private async Task<bool> ProcessAsync(string id, Slot slot, bool recover, CancellationToken stop)
     {
-        var state = await _store.LoadAsync(id, stop);
+        Dictionary<string, InboxMessage?> hints;
+        InstanceState? warm;
+        lock (slot)
+        {
+            hints = new(slot.Rows, StringComparer.Ordinal);
+            warm = TakeWarm(slot);
+        }
+
+        var state = warm is null || recover ? await _store.LoadAsync(id, hints.Keys, stop) : await ResumeAsync(id, warm, hints, stop);
+        var present = state.Inbox.Select(m => m.RowKey).Concat(state.Outbox.Select(o => o.RowKey)).ToHashSet(StringComparer.Ordinal);
+        slot.Forget(hints.Keys.Where(h => !present.Contains(h)));
         foreach (var (rowKey, messages) in state.Outbox)
         {
             await CarryOutAsync(id, messages, stop);
             await _store.DeleteRowAsync(id, rowKey, stop);
+            slot.Forget([rowKey]);
         }
 
         var record = state.Record;
@@ -234,6 +294,7 @@ internal sealed partial class DurableEngine : IAsyncDisposable
             // Nothing consumes messages for a missing or finished instance; they are dropped as the Durable Task runtime does.
             var leftovers = state.Inbox.Select(m => (m.RowKey, ETag.All)).Concat(record is null ? [] : state.Stale).ToList();
             await DeleteRowsAsync(id, leftovers, stop);
+            slot.Forget(leftovers.Select(l => l.RowKey));
             return false;
         }
 
@@ -252,6 +313,7 @@ internal sealed partial class DurableEngine : IAsyncDisposable
         if (stale.Count > 0)
         {
             await DeleteRowsAsync(id, stale.Select(m => (m.RowKey, ETag.All)), stop);
+            slot.Forget(stale.Select(m => m.RowKey));
             state.Inbox.RemoveAll(stale.Contains);
         }
 
@@ -265,18 +327,62 @@ internal sealed partial class DurableEngine : IAsyncDisposable
         var control = state.Inbox.Where(m => m.Event.IsControl).Take(_options.MaxMessagesPerEpisode).ToList();
         if (control.Count > 0)
         {
-            return await ApplyControlAsync(record, state, control, stop);
+            return await ApplyControlAsync(record, state, slot, control, stop);
         }
 
         if (record.Status == OrchestrationRuntimeStatus.Suspended || (Started(state) && state.Inbox.Count == 0))
         {
+            // Nothing changed: what was loaded is still the latest state.
+            KeepWarm(slot, record, record.ETag, state.History);
             return false;
         }
 
-        return await RunEpisodeAsync(record, state, stop);
+        return await RunEpisodeAsync(record, state, slot, stop);
     }
 
-    private async Task<bool> ApplyControlAsync(InstanceRecord record, InstanceState state, List<InboxMessage> control, CancellationToken stop)
+    /// <summary>The state of an instance from what this process last committed, plus the messages it was told of.</summary>
+    private async Task<InstanceState> ResumeAsync(string id, InstanceState warm, Dictionary<string, InboxMessage?> hints, CancellationToken stop)
+    {
+        var state = new InstanceState { Record = warm.Record, HistoryInline = true };
+        state.History.AddRange(warm.History);
+        state.Inbox.AddRange(hints.Values.OfType<InboxMessage>());
+        await _store.ReadMessageRowsAsync(state, id, hints.Where(h => h.Value is null).Select(h => h.Key), stop);
+        return state;
+    }
+
+    private InstanceState? TakeWarm(Slot slot)
+    {
+        var warm = slot.Warm;
+        if (warm is not null)
+        {
+            slot.Warm = null;
+            Interlocked.Decrement(ref _warmInstances);
+        }
+
+        return warm;
+    }
+
+    /// <summary>Keeps a committed state in memory for the instance's next episode (inline histories of running instances only).</summary>
+    private void KeepWarm(Slot slot, InstanceRecord record, ETag? committed, IEnumerable<HistoryEvent> history)
+    {
+        if (committed is not { } etag || etag == default || record.InlineHistory is null || record.IsTerminal
+            || Volatile.Read(ref _warmInstances) >= MaxWarmInstances)
+        {
+            return;
+        }
+
+        record.ETag = etag;
+        var warm = new InstanceState { Record = record, HistoryInline = true };
+        warm.History.AddRange(history);
+        lock (slot)
+        {
+            TakeWarm(slot);
+            slot.Warm = warm;
+            Interlocked.Increment(ref _warmInstances);
+        }
+    }
+
+    private async Task<bool> ApplyControlAsync(InstanceRecord record, InstanceState state, Slot slot, List<InboxMessage> control, CancellationToken stop)
     {
         var now = _time.GetUtcNow();
         var terminate = control.FirstOrDefault(m => m.Event.Kind == HistoryEventKind.ExecutionTerminated);
@@ -306,12 +412,9 @@ internal sealed partial class DurableEngine : IAsyncDisposable
 
         record.LastUpdatedAt = now;
         record.Episodes++;
-        var actions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.UpdateReplace, record.ToEntity(), record.ETag),
-        };
-        actions.AddRange(DurableStore.HistoryEntities(record.InstanceId, record.Generation, record.Episodes, [.. control.Select(m => m.Event with { Timestamp = now.UtcDateTime })])
-            .Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)));
+        var actions = new List<TableTransactionAction>();
+        PlaceHistory(record, state, record.Generation, [.. control.Select(m => m.Event with { Timestamp = now.UtcDateTime })], actions);
+        actions.Insert(0, new TableTransactionAction(TableTransactionActionType.UpdateReplace, record.ToEntity(), record.ETag));
         actions.AddRange(consumed.Select(m => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(record.InstanceId, m.RowKey), ETag.All)));
         string? outboxKey = null;
         if (outbox.Count > 0)
@@ -325,12 +428,13 @@ internal sealed partial class DurableEngine : IAsyncDisposable
             return true;
         }
 
+        slot.Forget(consumed.Select(m => m.RowKey));
         LogControl(_logger, record.InstanceId, record.Status);
-        await AfterCommitAsync(record.InstanceId, outboxKey, outbox, stop);
+        await AfterCommitAsync(record.InstanceId, slot, outboxKey, outbox, stop);
         return true;
     }
 
-    private async Task<bool> RunEpisodeAsync(InstanceRecord record, InstanceState state, CancellationToken stop)
+    private async Task<bool> RunEpisodeAsync(InstanceRecord record, InstanceState state, Slot slot, CancellationToken stop)
     {
         var now = _time.GetUtcNow();
         var messages = new List<InboxMessage>();
@@ -348,7 +452,133 @@ internal sealed partial class DurableEngine : IAsyncDisposable
             budget -= size;
         }
 
-        var episode = new OrchestrationEpisode(record, state.History, now.UtcDateTime, _loggers);
+        // A ContinueAsNew whose history is inline goes straight on with the new generation's first episode, in memory, and both
+        // commit together: a generation costs one write instead of two writes and a read (the trackers restart every round).
+        var stored = state.Inbox.Select(m => m.RowKey).ToHashSet(StringComparer.Ordinal);
+        var consumed = new HashSet<string>(StringComparer.Ordinal);
+        var live = new Dictionary<string, InboxMessage>(StringComparer.Ordinal);
+        var outbox = new List<OutboxMessage>();
+        var activities = new List<ActivityWorkItem>();
+        var timers = new List<DurableTimer>();
+        var taken = messages.Count;
+        IReadOnlyList<HistoryEvent> history = state.History;
+        var continueInMemory = state.HistoryInline || state.HistoryRows == 0;
+        OrchestrationEpisode episode;
+        for (var round = 0; ; round++)
+        {
+            episode = RunOne(record, history, messages, now);
+            if (stop.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            activities.Clear();
+            timers.Clear();
+            CollectActions(record, episode, now, activities, timers, outbox);
+            foreach (var message in episode.Consumed)
+            {
+                consumed.Add(message.RowKey);
+                live.Remove(message.RowKey);
+            }
+
+            record.CustomStatus = episode.CustomStatus;
+            if (!ApplyOutcome(record, episode, outbox))
+            {
+                break;
+            }
+
+            // Events the old generation received but did not consume move to the new one (keeping their rows when they have one).
+            activities.Clear();
+            timers.Clear();
+            var pending = messages.Concat(state.Inbox).ToList();
+            var carried = new List<InboxMessage>();
+            foreach (var e in episode.CarriedEvents)
+            {
+                var original = pending.FirstOrDefault(m => m.Event == e);
+                var (rowKey, arrived) = original is null ? NewArrival("e") : (original.RowKey, original.Arrived);
+                consumed.Remove(rowKey);
+                live[rowKey] = new InboxMessage(rowKey, e, arrived);
+                carried.Add(live[rowKey]);
+            }
+
+            if (!continueInMemory || round >= 4)
+            {
+                break;
+            }
+
+            history = [];
+            messages = carried;
+        }
+
+        if (episode.Outcome is EpisodeOutcome.Completed or EpisodeOutcome.Failed)
+        {
+            // A finished instance runs nothing more, and events it never consumed are dropped, as the Durable Task runtime does.
+            activities.Clear();
+            timers.Clear();
+            live.Clear();
+        }
+
+        record.LastUpdatedAt = now;
+        record.Episodes++;
+        var actions = new List<TableTransactionAction>();
+        if (episode.Outcome != EpisodeOutcome.ContinuedAsNew)
+        {
+            var placed = ReferenceEquals(history, state.History) ? state : new InstanceState { HistoryInline = true };
+            PlaceHistory(record, placed, record.Generation, episode.NewEvents, actions);
+        }
+        else
+        {
+            // The new generation starts with an empty history; rows of the old one are deleted by the next load, which then sees them.
+            record.InlineHistory = continueInMemory ? "[]" : null;
+        }
+
+        actions.Insert(0, new TableTransactionAction(TableTransactionActionType.UpdateReplace, record.ToEntity(), record.ETag));
+
+        // Only rows that exist can be deleted: a message carried and consumed in memory never had one.
+        consumed.IntersectWith(stored);
+        actions.AddRange(consumed.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(record.InstanceId, k), ETag.All)));
+        actions.AddRange(live.Values.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DurableStore.InboxEntity(record.InstanceId, m))));
+        string? outboxKey = null;
+        if (outbox.Count > 0)
+        {
+            outboxKey = DurableStore.OutboxKey(record.Generation, record.Episodes);
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, DurableStore.OutboxEntity(record.InstanceId, outboxKey, outbox)));
+        }
+
+        var committed = await _store.CommitEpisodeAsync(actions, stop);
+        if (committed is null)
+        {
+            return true;
+        }
+
+        KeepWarm(slot, record, committed, episode.Outcome == EpisodeOutcome.ContinuedAsNew ? [] : [.. history, .. episode.NewEvents]);
+        slot.Forget(consumed);
+        lock (slot)
+        {
+            foreach (var message in live.Values)
+            {
+                slot.Rows[message.RowKey] = message;
+            }
+        }
+
+        LogEpisode(_logger, record.InstanceId, record.Name, episode.Outcome, episode.NewEvents.Count);
+        foreach (var activity in activities)
+        {
+            Dispatch(activity);
+        }
+
+        foreach (var timer in timers)
+        {
+            _timers.Schedule(timer);
+        }
+
+        await AfterCommitAsync(record.InstanceId, slot, outboxKey, outbox, stop);
+        return episode.Outcome == EpisodeOutcome.ContinuedAsNew || (episode.Outcome == EpisodeOutcome.Running && (live.Count > 0 || state.Inbox.Count > taken));
+    }
+
+    private OrchestrationEpisode RunOne(InstanceRecord record, IReadOnlyList<HistoryEvent> history, List<InboxMessage> messages, DateTimeOffset now)
+    {
+        var episode = new OrchestrationEpisode(record, history, now.UtcDateTime, _loggers);
         if (_orchestrators.TryGetValue(record.Name, out var function))
         {
             var invoker = _invoker();
@@ -359,14 +589,12 @@ internal sealed partial class DurableEngine : IAsyncDisposable
             episode.Run(_ => throw new InvalidOperationException($"The orchestrator function '{record.Name}' does not exist."), messages);
         }
 
-        if (stop.IsCancellationRequested)
-        {
-            return false;
-        }
+        return episode;
+    }
 
-        var outbox = new List<OutboxMessage>();
-        var activities = new List<ActivityWorkItem>();
-        var timers = new List<DurableTimer>();
+    /// <summary>Turns the actions an episode took first into work: activities to run, timers to arm, messages to send.</summary>
+    private static void CollectActions(InstanceRecord record, OrchestrationEpisode episode, DateTimeOffset now, List<ActivityWorkItem> activities, List<DurableTimer> timers, List<OutboxMessage> outbox)
+    {
         var generation = record.Generation;
         foreach (var action in episode.NewActions)
         {
@@ -403,90 +631,58 @@ internal sealed partial class DurableEngine : IAsyncDisposable
                     break;
             }
         }
+    }
 
-        var consumedKeys = episode.Consumed.Select(m => m.RowKey).ToHashSet(StringComparer.Ordinal);
-        var carried = new List<InboxMessage>();
-        record.CustomStatus = episode.CustomStatus;
-        record.LastUpdatedAt = now;
-        record.Episodes++;
-        var historyGeneration = record.Generation;
+    /// <summary>Records an episode's outcome on the instance.</summary>
+    /// <returns>True when the orchestration continued as new (the record now describes the new generation).</returns>
+    private static bool ApplyOutcome(InstanceRecord record, OrchestrationEpisode episode, List<OutboxMessage> outbox)
+    {
         switch (episode.Outcome)
         {
-            case EpisodeOutcome.Running:
-                record.Status = OrchestrationRuntimeStatus.Running;
-                break;
             case EpisodeOutcome.Completed:
                 record.Status = OrchestrationRuntimeStatus.Completed;
                 record.Output = episode.Output;
                 AddParentNotification(record, outbox);
-                activities.Clear();
-                timers.Clear();
-                break;
+                return false;
             case EpisodeOutcome.Failed:
                 record.Status = OrchestrationRuntimeStatus.Failed;
                 record.Failure = episode.Failure;
                 AddParentNotification(record, outbox);
-                activities.Clear();
-                timers.Clear();
-                break;
+                return false;
             case EpisodeOutcome.ContinuedAsNew:
                 record.Status = OrchestrationRuntimeStatus.Running;
                 record.Input = episode.ContinueAsNewInput;
                 record.Generation++;
-                activities.Clear();
-                timers.Clear();
-                foreach (var e in episode.CarriedEvents)
-                {
-                    var original = state.Inbox.FirstOrDefault(m => m.Event == e);
-                    var (rowKey, arrived) = original is null ? NewArrival("e") : (original.RowKey, original.Arrived);
-                    if (!consumedKeys.Remove(rowKey))
-                    {
-                        carried.Add(new InboxMessage(rowKey, e, arrived));
-                    }
-                }
-
-                break;
+                return true;
             default:
-                break;
+                record.Status = OrchestrationRuntimeStatus.Running;
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Puts the history of an episode where it belongs: in the instance row while the generation's whole history is small and
+    /// has never been in rows, otherwise in history rows added to <paramref name="actions"/> (all of it when it leaves the row).
+    /// </summary>
+    private static void PlaceHistory(InstanceRecord record, InstanceState state, int generation, IReadOnlyList<HistoryEvent> newEvents, List<TableTransactionAction> actions)
+    {
+        IReadOnlyList<HistoryEvent> toRows = newEvents;
+        if (state.HistoryInline || state.HistoryRows == 0)
+        {
+            List<HistoryEvent> all = [.. state.History, .. newEvents];
+            var json = DurableJson.Serialize(all)!;
+            if (json.Length <= MaxInlineHistory && json.Length + record.TextLength <= MaxInlineRowText)
+            {
+                record.InlineHistory = json;
+                return;
+            }
+
+            toRows = all;
         }
 
-        var actions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.UpdateReplace, record.ToEntity(), record.ETag),
-        };
-        if (episode.Outcome != EpisodeOutcome.ContinuedAsNew)
-        {
-            actions.AddRange(DurableStore.HistoryEntities(record.InstanceId, historyGeneration, record.Episodes, episode.NewEvents)
-                .Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)));
-        }
-
-        actions.AddRange(consumedKeys.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(record.InstanceId, k), ETag.All)));
-        actions.AddRange(carried.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DurableStore.InboxEntity(record.InstanceId, m))));
-        string? outboxKey = null;
-        if (outbox.Count > 0)
-        {
-            outboxKey = DurableStore.OutboxKey(historyGeneration, record.Episodes);
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, DurableStore.OutboxEntity(record.InstanceId, outboxKey, outbox)));
-        }
-
-        if (!await _store.CommitAsync(actions, stop))
-        {
-            return true;
-        }
-
-        LogEpisode(_logger, record.InstanceId, record.Name, episode.Outcome, episode.NewEvents.Count);
-        foreach (var activity in activities)
-        {
-            Dispatch(activity);
-        }
-
-        foreach (var timer in timers)
-        {
-            _timers.Schedule(timer);
-        }
-
-        await AfterCommitAsync(record.InstanceId, outboxKey, outbox, stop);
-        return episode.Outcome == EpisodeOutcome.ContinuedAsNew || state.Inbox.Count > episode.Consumed.Count && episode.Outcome == EpisodeOutcome.Running;
+        record.InlineHistory = null;
+        actions.AddRange(DurableStore.HistoryEntities(record.InstanceId, generation, record.Episodes, toRows)
+            .Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)));
     }
 
     private static bool Started(InstanceState state) => state.History.Any(e => e.Kind == HistoryEventKind.ExecutionStarted);
@@ -519,13 +715,20 @@ internal sealed partial class DurableEngine : IAsyncDisposable
         });
     }
 
-    private async Task AfterCommitAsync(string instanceId, string? outboxKey, List<OutboxMessage> outbox, CancellationToken stop)
+    private async Task AfterCommitAsync(string instanceId, Slot slot, string? outboxKey, List<OutboxMessage> outbox, CancellationToken stop)
     {
         NotifyChanged(instanceId);
         if (outboxKey is not null)
         {
+            // Named first, so that a retry after a failed carry-out finds the row.
+            lock (slot)
+            {
+                slot.Rows.TryAdd(outboxKey, null);
+            }
+
             await CarryOutAsync(instanceId, outbox, stop);
             await _store.DeleteRowAsync(instanceId, outboxKey, stop);
+            slot.Forget([outboxKey]);
         }
     }
 
@@ -536,8 +739,9 @@ internal sealed partial class DurableEngine : IAsyncDisposable
             if (message.Event is { } e)
             {
                 var arrived = NewArrival("x").Arrived;
-                await _store.PutInboxAsync(message.TargetInstanceId, new InboxMessage(message.InboxRowKey!, e, arrived), stop);
-                Signal(message.TargetInstanceId);
+                var delivered = new InboxMessage(message.InboxRowKey!, e, arrived);
+                await _store.PutInboxAsync(message.TargetInstanceId, delivered, stop);
+                Signal(message.TargetInstanceId, delivered);
                 continue;
             }
 
@@ -564,8 +768,9 @@ internal sealed partial class DurableEngine : IAsyncDisposable
                 Failure = new TaskFailureDetails(typeof(InvalidOperationException).FullName!, $"An orchestration with instance ID '{message.TargetInstanceId}' already exists.", null, null, null),
                 Timestamp = now.UtcDateTime,
             };
-            await _store.PutInboxAsync(parentId, new InboxMessage(InboxMessage.ResultKey(message.ParentGeneration, message.ParentTaskId), failure, NewArrival("r").Arrived), stop);
-            Signal(parentId);
+            var result = new InboxMessage(InboxMessage.ResultKey(message.ParentGeneration, message.ParentTaskId), failure, NewArrival("r").Arrived);
+            await _store.PutInboxAsync(parentId, result, stop);
+            Signal(parentId, result);
             return;
         }
 
@@ -583,6 +788,7 @@ internal sealed partial class DurableEngine : IAsyncDisposable
             ParentName = message.ParentName,
             ParentGeneration = message.ParentGeneration,
             ParentTaskId = message.ParentTaskId,
+            InlineHistory = existing is null || existing.InlineHistory is not null ? "[]" : null,
             ETag = existing?.ETag ?? default,
         };
         if (!await _store.SaveNewInstanceAsync(record, existing is not null, stop))
@@ -637,10 +843,10 @@ internal sealed partial class DurableEngine : IAsyncDisposable
             try
             {
                 var result = await RunActivityAsync(item, stop);
-                var arrived = NewArrival("r").Arrived;
-                await Retry(() => _store.PutInboxAsync(item.InstanceId, new InboxMessage(InboxMessage.ResultKey(item.Generation, item.TaskId), result, arrived), stop), stop);
+                var message = new InboxMessage(InboxMessage.ResultKey(item.Generation, item.TaskId), result, NewArrival("r").Arrived);
+                await Retry(() => _store.PutInboxAsync(item.InstanceId, message, stop), stop);
                 _activitiesInFlight.TryRemove(item.Key, out _);
-                Signal(item.InstanceId);
+                Signal(item.InstanceId, message);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -703,7 +909,10 @@ internal sealed partial class DurableEngine : IAsyncDisposable
         if (timer.TaskId >= 0)
         {
             var fired = new HistoryEvent { Kind = HistoryEventKind.TimerFired, TaskId = timer.TaskId, FireAt = timer.FireAt, Timestamp = timer.FireAt };
-            await _store.PutInboxAsync(timer.InstanceId, new InboxMessage(InboxMessage.ResultKey(timer.Generation, timer.TaskId), fired, NewArrival("r").Arrived), stop);
+            var message = new InboxMessage(InboxMessage.ResultKey(timer.Generation, timer.TaskId), fired, NewArrival("r").Arrived);
+            await _store.PutInboxAsync(timer.InstanceId, message, stop);
+            Signal(timer.InstanceId, message);
+            return;
         }
 
         Signal(timer.InstanceId, recover: timer.TaskId == -2);
@@ -716,9 +925,9 @@ internal sealed partial class DurableEngine : IAsyncDisposable
             try
             {
                 await Task.Delay(_options.RescanInterval, _time, stop);
-                foreach (var id in await _store.FindInstancesWithWorkAsync(includeUnfinished: false, stop))
+                foreach (var (id, rows) in await _store.FindInstancesWithWorkAsync(includeUnfinished: false, stop))
                 {
-                    Signal(id);
+                    Signal(id, rows, recover: false);
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -775,10 +984,30 @@ internal sealed partial class DurableEngine : IAsyncDisposable
 
     private sealed class Slot
     {
+        /// <summary>
+        /// Inbox and outbox rows known to wait for the instance, with their content when this process wrote them (else read by key);
+        /// forgotten once consumed or found gone.
+        /// </summary>
+        public Dictionary<string, InboxMessage?> Rows { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The state this process last committed, while nothing else is known to have changed it.</summary>
+        public InstanceState? Warm { get; set; }
+
         public bool Queued { get; set; }
 
         public bool Dirty { get; set; }
 
         public bool Recover { get; set; }
+
+        public void Forget(IEnumerable<string> rows)
+        {
+            lock (this)
+            {
+                foreach (var row in rows)
+                {
+                    Rows.Remove(row);
+                }
+            }
+        }
     }
 }

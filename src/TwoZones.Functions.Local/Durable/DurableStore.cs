@@ -47,9 +47,53 @@ internal sealed class DurableStore
         return response.HasValue ? InstanceRecord.FromEntity(response.Value!) : null;
     }
 
+    /// <summary>
+    /// Loads an instance for an episode. When its history is inline the instance row and the hinted rows are read by key;
+    /// otherwise (history in rows, or an instance written before inline histories) the whole partition is queried.
+    /// </summary>
+    /// <param name="instanceId">The instance.</param>
+    /// <param name="hints">Keys of inbox and outbox rows this process knows of; rows written elsewhere are found by the rescan.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<InstanceState> LoadAsync(string instanceId, IReadOnlyCollection<string> hints, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync(cancellationToken);
+        var instance = await _table.GetEntityIfExistsAsync<TableEntity>(instanceId, InstanceRecord.RowKey, cancellationToken: cancellationToken);
+        if (!instance.HasValue || InstanceRecord.FromEntity(instance.Value!) is not { InlineHistory: { } history } record)
+        {
+            return await QueryPartitionAsync(instanceId, cancellationToken);
+        }
+
+        var state = new InstanceState { Record = record, HistoryInline = true };
+        state.History.AddRange(DurableJson.Deserialize<List<HistoryEvent>>(history) ?? []);
+        await ReadMessageRowsAsync(state, instanceId, hints, cancellationToken);
+        return state;
+    }
+
+    /// <summary>Reads inbox and outbox rows by key into <paramref name="state"/>; rows that no longer exist are skipped.</summary>
+    public async Task ReadMessageRowsAsync(InstanceState state, string instanceId, IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        var rows = await Task.WhenAll(keys.Select(key => _table.GetEntityIfExistsAsync<TableEntity>(instanceId, key, cancellationToken: cancellationToken)));
+        foreach (var row in rows.Where(r => r.HasValue))
+        {
+            AddMessageRow(state, row.Value!);
+        }
+
+        state.Inbox.Sort(InboxOrder);
+        state.Outbox.Sort((a, b) => string.CompareOrdinal(a.RowKey, b.RowKey));
+    }
+
+    /// <summary>Orders inbox messages by arrival.</summary>
+    public static void SortInbox(List<InboxMessage> inbox) => inbox.Sort(InboxOrder);
+
+    /// <summary>Everything in an instance's partition, read with one query (for inspection; episodes use the other overload).</summary>
     public async Task<InstanceState> LoadAsync(string instanceId, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
+        return await QueryPartitionAsync(instanceId, cancellationToken);
+    }
+
+    private async Task<InstanceState> QueryPartitionAsync(string instanceId, CancellationToken cancellationToken)
+    {
         var rows = new List<TableEntity>();
         await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}"), cancellationToken: cancellationToken))
         {
@@ -57,38 +101,56 @@ internal sealed class DurableStore
         }
 
         var instanceRow = rows.FirstOrDefault(r => r.RowKey == InstanceRecord.RowKey);
-        var state = new InstanceState { Record = instanceRow is null ? null : InstanceRecord.FromEntity(instanceRow) };
-        var generation = state.Record?.Generation ?? 0;
-        var currentHistory = $"{HistoryPrefix}{generation:D8}-";
+        var record = instanceRow is null ? null : InstanceRecord.FromEntity(instanceRow);
+        var state = new InstanceState { Record = record, HistoryInline = record?.InlineHistory is not null };
+        if (record?.InlineHistory is { } inline)
+        {
+            state.History.AddRange(DurableJson.Deserialize<List<HistoryEvent>>(inline) ?? []);
+        }
+
+        // With the history inline, every history row is left over from an earlier generation.
+        var currentHistory = state.HistoryInline ? null : $"{HistoryPrefix}{record?.Generation ?? 0:D8}-";
         foreach (var row in rows.OrderBy(r => r.RowKey, StringComparer.Ordinal))
         {
             if (row.RowKey.StartsWith(HistoryPrefix, StringComparison.Ordinal))
             {
-                if (row.RowKey.StartsWith(currentHistory, StringComparison.Ordinal))
+                if (currentHistory is not null && row.RowKey.StartsWith(currentHistory, StringComparison.Ordinal))
                 {
                     state.History.AddRange(DurableJson.Deserialize<List<HistoryEvent>>(LargeText.Read(row, "Events")) ?? []);
+                    state.HistoryRows++;
                 }
                 else
                 {
                     state.Stale.Add((row.RowKey, row.ETag));
                 }
             }
-            else if (row.RowKey.StartsWith(InboxMessage.Prefix, StringComparison.Ordinal))
+            else
             {
-                var message = DurableJson.Deserialize<HistoryEvent>(LargeText.Read(row, "Event"));
-                if (message is not null)
-                {
-                    state.Inbox.Add(new InboxMessage(row.RowKey, message, row.GetInt64("Arrived") ?? 0));
-                }
-            }
-            else if (row.RowKey.StartsWith(OutboxPrefix, StringComparison.Ordinal))
-            {
-                state.Outbox.Add((row.RowKey, DurableJson.Deserialize<List<OutboxMessage>>(LargeText.Read(row, "Messages")) ?? []));
+                AddMessageRow(state, row);
             }
         }
 
-        state.Inbox.Sort((a, b) => a.Arrived != b.Arrived ? a.Arrived.CompareTo(b.Arrived) : string.CompareOrdinal(a.RowKey, b.RowKey));
+        state.Inbox.Sort(InboxOrder);
         return state;
+    }
+
+    private static int InboxOrder(InboxMessage a, InboxMessage b) =>
+        a.Arrived != b.Arrived ? a.Arrived.CompareTo(b.Arrived) : string.CompareOrdinal(a.RowKey, b.RowKey);
+
+    private static void AddMessageRow(InstanceState state, TableEntity row)
+    {
+        if (row.RowKey.StartsWith(InboxMessage.Prefix, StringComparison.Ordinal))
+        {
+            var message = DurableJson.Deserialize<HistoryEvent>(LargeText.Read(row, "Event"));
+            if (message is not null)
+            {
+                state.Inbox.Add(new InboxMessage(row.RowKey, message, row.GetInt64("Arrived") ?? 0));
+            }
+        }
+        else if (row.RowKey.StartsWith(OutboxPrefix, StringComparison.Ordinal))
+        {
+            state.Outbox.Add((row.RowKey, DurableJson.Deserialize<List<OutboxMessage>>(LargeText.Read(row, "Messages")) ?? []));
+        }
     }
 
     /// <summary>Creates the instance row, or replaces the row of a finished instance (restart) if its ETag still matches.</summary>
@@ -170,21 +232,24 @@ internal sealed class DurableStore
 
     /// <summary>Commits one entity-group transaction.</summary>
     /// <returns>False when the instance row's ETag no longer matched or a row already existed (another episode won).</returns>
-    public async Task<bool> CommitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
-    {
-        if (actions.Count == 0)
-        {
-            return true;
-        }
+    public async Task<bool> CommitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken) =>
+        actions.Count == 0 || await CommitEpisodeAsync(actions, cancellationToken) is not null;
 
+    /// <summary>Commits one entity-group transaction whose first action writes the instance row.</summary>
+    /// <returns>
+    /// The instance row's new ETag (<c>default</c> if the response did not carry it); <see langword="null"/> when another writer
+    /// got there first (ETag mismatch, row exists or is gone).
+    /// </returns>
+    public async Task<ETag?> CommitEpisodeAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
         try
         {
-            await _table.SubmitTransactionAsync(actions, cancellationToken);
-            return true;
+            var response = await _table.SubmitTransactionAsync(actions, cancellationToken);
+            return response.Value.Count > 0 && response.Value[0].Headers.ETag is { } etag ? etag : default(ETag);
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404)
         {
-            return false;
+            return null;
         }
     }
 
@@ -228,11 +293,14 @@ internal sealed class DurableStore
         }
     }
 
-    /// <summary>Ids of instances that may have work: unfinished ones, and any partition with inbox or outbox rows.</summary>
-    public async Task<HashSet<string>> FindInstancesWithWorkAsync(bool includeUnfinished, CancellationToken cancellationToken)
+    /// <summary>
+    /// Instances that may have work: any partition with inbox or outbox rows (with those rows' keys) and, if asked, every unfinished
+    /// instance (with no keys unless it has such rows).
+    /// </summary>
+    public async Task<Dictionary<string, List<string>>> FindInstancesWithWorkAsync(bool includeUnfinished, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var work = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var filters = new List<string>
         {
             TableClient.CreateQueryFilter($"RowKey ge {InboxMessage.Prefix} and RowKey lt {"inbox."}"),
@@ -245,13 +313,21 @@ internal sealed class DurableStore
 
         foreach (var filter in filters)
         {
-            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             {
-                ids.Add(row.PartitionKey);
+                if (!work.TryGetValue(row.PartitionKey, out var keys))
+                {
+                    work[row.PartitionKey] = keys = [];
+                }
+
+                if (row.RowKey != InstanceRecord.RowKey)
+                {
+                    keys.Add(row.RowKey);
+                }
             }
         }
 
-        return ids;
+        return work;
     }
 
     /// <summary>One page of instance rows matching <paramref name="filter"/>.</summary>

@@ -44,7 +44,17 @@ internal sealed class InstanceRecord
 
     public int ParentTaskId { get; set; }
 
+    /// <summary>
+    /// The current generation's history as JSON when it is kept in this row (small histories, the common case), so an episode loads
+    /// its instance with point reads instead of a partition query, which the storage emulator answers by scanning the whole table.
+    /// <see langword="null"/> when the history is in history rows.
+    /// </summary>
+    public string? InlineHistory { get; set; }
+
     public ETag ETag { get; set; }
+
+    /// <summary>The characters this row's large values take, to decide whether the history still fits beside them.</summary>
+    public int TextLength => (Input?.Length ?? 0) + (Output?.Length ?? 0) + (CustomStatus?.Length ?? 0) + (Failure is null ? 0 : DurableJson.Serialize(Failure)!.Length);
 
     public bool IsTerminal => Status is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
 
@@ -69,6 +79,7 @@ internal sealed class InstanceRecord
             ParentName = entity.GetString("ParentName"),
             ParentGeneration = entity.GetInt32("ParentGeneration") ?? 0,
             ParentTaskId = entity.GetInt32("ParentTaskId") ?? 0,
+            InlineHistory = LargeText.Read(entity, "History"),
             ETag = entity.ETag,
         };
     }
@@ -94,6 +105,7 @@ internal sealed class InstanceRecord
         LargeText.Write(entity, "Output", Output);
         LargeText.Write(entity, "CustomStatus", CustomStatus);
         LargeText.Write(entity, "Failure", Failure is null ? null : DurableJson.Serialize(Failure));
+        LargeText.Write(entity, "History", InlineHistory);
         return entity;
     }
 

@@ -15,6 +15,12 @@ internal sealed class InstanceState
 
     public List<(string RowKey, List<OutboxMessage> Messages)> Outbox { get; } = [];
 
+    /// <summary>True when the history came from the instance row (then only the rows named by hints were read, no partition query).</summary>
+    public bool HistoryInline { get; init; }
+
+    /// <summary>The number of history rows of the current generation (0 when the history is inline).</summary>
+    public int HistoryRows { get; set; }
+
     /// <summary>Rows of earlier generations (history, outbox already carried out) to delete.</summary>
     public List<(string RowKey, ETag ETag)> Stale { get; } = [];
 }

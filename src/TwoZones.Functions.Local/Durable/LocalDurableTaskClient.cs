@@ -52,6 +52,9 @@ internal sealed class LocalDurableTaskClient(DurableEngine engine, TimeProvider 
             Generation = (existing?.Generation ?? 0) + 1,
             Episodes = existing?.Episodes ?? 0,
             StartAt = options?.StartAt,
+
+            // A restarted instance whose old history is in rows keeps loading by query once, which deletes those rows.
+            InlineHistory = existing is null || existing.InlineHistory is not null ? "[]" : null,
             ETag = existing?.ETag ?? default,
         };
         if (!await Store.SaveNewInstanceAsync(record, existing is not null, cancellation))
@@ -70,23 +73,27 @@ internal sealed class LocalDurableTaskClient(DurableEngine engine, TimeProvider 
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         ArgumentException.ThrowIfNullOrEmpty(eventName);
-        var existing = await Store.GetInstanceAsync(instanceId, cancellation);
-        if (existing is null)
+        if (!engine.IsKnownActive(instanceId))
         {
-            // As the Functions host does: an event for an unknown instance is dropped.
-            return;
-        }
+            var existing = await Store.GetInstanceAsync(instanceId, cancellation);
+            if (existing is null)
+            {
+                // As the Functions host does: an event for an unknown instance is dropped.
+                return;
+            }
 
-        if (existing.IsTerminal)
-        {
-            throw new InvalidOperationException($"Cannot raise event {eventName} for orchestration instance {instanceId} because instance is in {existing.Status} state");
+            if (existing.IsTerminal)
+            {
+                throw new InvalidOperationException($"Cannot raise event {eventName} for orchestration instance {instanceId} because instance is in {existing.Status} state");
+            }
         }
 
         var now = time.GetUtcNow().UtcDateTime;
         var (rowKey, arrived) = engine.NewArrival("e");
         var e = new HistoryEvent { Kind = HistoryEventKind.EventRaised, Name = eventName, Data = DurableJson.Serialize(eventPayload), MessageId = rowKey, Timestamp = now };
-        await Store.PutInboxAsync(instanceId, new InboxMessage(rowKey, e, arrived), cancellation);
-        engine.Signal(instanceId);
+        var message = new InboxMessage(rowKey, e, arrived);
+        await Store.PutInboxAsync(instanceId, message, cancellation);
+        engine.Signal(instanceId, message);
     }
 
     public override Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default)
@@ -111,8 +118,9 @@ internal sealed class LocalDurableTaskClient(DurableEngine engine, TimeProvider 
 
         var (rowKey, arrived) = engine.NewArrival("c");
         var e = new HistoryEvent { Kind = kind, Data = data, MessageId = rowKey, Timestamp = time.GetUtcNow().UtcDateTime };
-        await Store.PutInboxAsync(instanceId, new InboxMessage(rowKey, e, arrived), cancellation);
-        engine.Signal(instanceId);
+        var message = new InboxMessage(rowKey, e, arrived);
+        await Store.PutInboxAsync(instanceId, message, cancellation);
+        engine.Signal(instanceId, message);
     }
 
     public override async Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)

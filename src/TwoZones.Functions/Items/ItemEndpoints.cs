@@ -123,7 +123,7 @@ public sealed class ItemEndpoints
             kind, id, caller, change, IfMatch(request), idempotencyKey.Length == 0 ? null : idempotencyKey, cancellationToken);
         if (result.Outcome == TransitionResultKind.Applied)
         {
-            await SignalTrackerAsync(client, kind, id);
+            await SignalTrackerAsync(client, result.Item!);
         }
 
         return Respond(kind, id, result);
@@ -237,15 +237,16 @@ public sealed class ItemEndpoints
     // The transition is committed and is the truth: the official gets the answer even if the tracker cannot be told now.
     // The tracker re-reads storage and converges at the next reconcile (host start, or nightly), so a lost hint costs only latency.
     // The request's token is not used: a client that hangs up after the commit must not stop the hint.
-    private async Task SignalTrackerAsync(DurableTaskClient client, ItemKind kind, string id)
+    private async Task SignalTrackerAsync(DurableTaskClient client, ItemRecord committed)
     {
         try
         {
-            await TrackerSignals.NotifyStatusChangedAsync(client, kind, id, CancellationToken.None);
+            var known = TrackerObservation.Of(committed, _time.GetUtcNow());
+            await TrackerSignals.NotifyStatusChangedAsync(client, committed.Kind, committed.Id, known, CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            _logger.LogWarning(exception, "The tracker of {ItemId} was not told about its status change; it converges at the next reconcile.", id);
+            _logger.LogWarning(exception, "The tracker of {ItemId} was not told about its status change; it converges at the next reconcile.", committed.Id);
         }
     }
 }

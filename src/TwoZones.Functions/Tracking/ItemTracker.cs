@@ -5,9 +5,11 @@ using TwoZones.Core.Catalogue;
 namespace TwoZones.Functions.Tracking;
 
 /// <summary>
-/// The tracker of one task or measure (instance id = item id). Each round reads the item's true state from storage
-/// (events are only hints), refreshes its overdue flag, then sleeps until a status change is signalled or the next
-/// planned date passes, and starts over with a fresh history. It ends once the item is Completed.
+/// The tracker of one task or measure (instance id = item id). Each round learns the item's state, refreshes its overdue flag,
+/// then sleeps until a status change is signalled or the next planned date passes, and starts over with a fresh history.
+/// A round after a deadline, at start or after a reconcile reads storage (the truth); a round after a status change takes the
+/// state that transition committed, carried by the event, which saves a storage round trip per update. It ends once the
+/// item is Completed.
 /// </summary>
 public static class ItemTracker
 {
@@ -28,31 +30,34 @@ public static class ItemTracker
         var item = context.GetInput<TrackedItem>()
             ?? throw new InvalidOperationException($"Tracker {context.InstanceId} was started without its item.");
 
-        var observation = await context.CallActivityAsync<TrackerObservation>(nameof(TrackerActivities.ObserveTrackedItem), item, StorageRetry);
+        var observation = item.Known
+            ?? await context.CallActivityAsync<TrackerObservation>(nameof(TrackerActivities.ObserveTrackedItem), item with { Known = null }, StorageRetry);
         context.SetCustomStatus(new TrackerStatus(observation.Stage, observation.Overdue));
         if (!observation.Exists || observation.Stage == ItemStatus.Completed)
         {
             return;
         }
 
+        TrackerObservation? known = null;
         using (var stopWaiting = new CancellationTokenSource())
         {
-            var changed = context.WaitForExternalEvent<object?>(StatusChangedEvent, stopWaiting.Token);
+            var changed = context.WaitForExternalEvent<TrackerObservation?>(StatusChangedEvent, stopWaiting.Token);
             if (observation.NextCheckUtc is { } due)
             {
                 var deadline = context.CreateTimer(DateTime.SpecifyKind(due, DateTimeKind.Utc), stopWaiting.Token);
-                await Task.WhenAny(changed, deadline);
+                var first = await Task.WhenAny(changed, deadline);
 
                 // Cancels whichever lost: a pending timer must not fire later, an unused wait must not swallow a later event.
                 // Synchronously: orchestrator code must not hop to the thread pool, as CancelAsync's callbacks would.
                 stopWaiting.Cancel();
+                known = first == changed ? changed.Result : null;
             }
             else
             {
-                await changed;
+                known = await changed;
             }
         }
 
-        context.ContinueAsNew(item);
+        context.ContinueAsNew(item with { Known = known });
     }
 }

@@ -1,8 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using TwoZones.Core.Catalogue;
-using TwoZones.Core.Progress;
-using TwoZones.Core.Time;
 using TwoZones.Storage;
 
 namespace TwoZones.Functions.Tracking;
@@ -26,19 +23,13 @@ public sealed class TrackerActivities(ItemRepository items, TimeProvider time)
             return TrackerObservation.Missing;
         }
 
-        var now = time.GetUtcNow();
-        var planned = (record.Item.PlannedCommencement, record.Item.PlannedCompletion);
-        var overdue = OverdueRule.IsOverdue(record.Status, planned.PlannedCommencement, planned.PlannedCompletion, ShanghaiClock.Today(now));
-        if (record.Overdue != overdue)
+        var observation = TrackerObservation.Of(record, time.GetUtcNow());
+        if (record.Overdue != observation.Overdue)
         {
-            await items.SetOverdueAsync(item.Kind, item.Id, overdue, cancellationToken);
+            await items.SetOverdueAsync(item.Kind, item.Id, observation.Overdue, cancellationToken);
         }
 
-        var flipsAt = record.Status == ItemStatus.Completed
-            ? null
-            : OverdueDeadline.FlipsAt(record.Status, planned.PlannedCommencement, planned.PlannedCompletion);
-        var next = flipsAt > now ? flipsAt.Value.UtcDateTime : (DateTime?)null;
-        return new TrackerObservation(true, record.Status, overdue, next);
+        return observation;
     }
 
     /// <summary>

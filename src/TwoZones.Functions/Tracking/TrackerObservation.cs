@@ -1,4 +1,7 @@
 using TwoZones.Core.Catalogue;
+using TwoZones.Core.Progress;
+using TwoZones.Core.Time;
+using TwoZones.Storage;
 
 namespace TwoZones.Functions.Tracking;
 
@@ -11,4 +14,17 @@ public sealed record TrackerObservation(bool Exists, ItemStatus Stage, bool Over
 {
     /// <summary>The observation of an item that does not exist.</summary>
     public static TrackerObservation Missing { get; } = new(false, ItemStatus.Proposed, false, null);
+
+    /// <summary>What a tracker should know of <paramref name="record"/> at <paramref name="now"/>.</summary>
+    /// <param name="record">The item as stored.</param>
+    /// <param name="now">The current instant; "today" is its date in Asia/Shanghai.</param>
+    /// <returns>The item's stage, whether it is overdue today, and when that next changes on its own.</returns>
+    public static TrackerObservation Of(ItemRecord record, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var (commencement, completion) = (record.Item.PlannedCommencement, record.Item.PlannedCompletion);
+        var overdue = OverdueRule.IsOverdue(record.Status, commencement, completion, ShanghaiClock.Today(now));
+        var flipsAt = record.Status == ItemStatus.Completed ? null : OverdueDeadline.FlipsAt(record.Status, commencement, completion);
+        return new TrackerObservation(true, record.Status, overdue, flipsAt > now ? flipsAt.Value.UtcDateTime : null);
+    }
 }

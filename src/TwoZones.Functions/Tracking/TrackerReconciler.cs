@@ -96,7 +96,7 @@ public sealed partial class TrackerReconciler(ItemRepository items, TimeProvider
             }
 
             // A finished tracker of an item that is no longer (or not really) Completed: a reopen whose signal was lost.
-            await TrackerSignals.NotifyStatusChangedAsync(client, record.Kind, record.Id, ct);
+            await TrackerSignals.NotifyStatusChangedAsync(client, record.Kind, record.Id, known: null, ct);
             return Repair.Started;
         }
 
@@ -107,7 +107,7 @@ public sealed partial class TrackerReconciler(ItemRepository items, TimeProvider
             return Repair.None;
         }
 
-        await TrackerSignals.NotifyStatusChangedAsync(client, record.Kind, record.Id, ct);
+        await TrackerSignals.NotifyStatusChangedAsync(client, record.Kind, record.Id, known: null, ct);
         return Repair.Signalled;
     }
 

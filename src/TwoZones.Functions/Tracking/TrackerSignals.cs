@@ -15,16 +15,20 @@ public static class TrackerSignals
     /// <param name="client">The durable client.</param>
     /// <param name="kind">Task or measure.</param>
     /// <param name="id">Item id (= the tracker's instance id).</param>
+    /// <param name="known">
+    /// The item as the committed transition left it, passed on so the tracker need not read it back; <see langword="null"/> makes
+    /// the tracker read storage (what a reconcile wants).
+    /// </param>
     /// <param name="ct">Cancels the calls.</param>
     /// <returns>A task that completes when the event was raised or the tracker scheduled.</returns>
-    public static async Task NotifyStatusChangedAsync(DurableTaskClient client, ItemKind kind, string id, CancellationToken ct)
+    public static async Task NotifyStatusChangedAsync(DurableTaskClient client, ItemKind kind, string id, TrackerObservation? known, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(id);
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false, ct);
-        if (IsActive(instance) || !await TryStartAsync(client, new TrackedItem(kind, id), ct))
+        if (IsActive(instance) || !await TryStartAsync(client, new TrackedItem(kind, id, known), ct))
         {
-            await client.RaiseEventAsync(id, ItemTracker.StatusChangedEvent, null, ct);
+            await client.RaiseEventAsync(id, ItemTracker.StatusChangedEvent, known, ct);
         }
     }
 

@@ -199,6 +199,21 @@ public static class EngineFunctions
         return texts.Sum(t => t.Length) + fromEvent.Length;
     }
 
+    [Function(nameof(LargeThenSmall))]
+    public static async Task<int> LargeThenSmall([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        var round = context.GetInput<int>();
+        if (round == 0)
+        {
+            // Two results of 100,000 characters: more history than the instance row keeps.
+            var texts = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => context.CallActivityAsync<string>(nameof(BigText), 100_000)));
+            context.ContinueAsNew(texts.Sum(t => t.Length));
+            return 0;
+        }
+
+        return round + (await context.CallActivityAsync<string>(nameof(BigText), 10)).Length;
+    }
+
     [Function(nameof(OversizedResult))]
     public static async Task<string> OversizedResult([OrchestrationTrigger] TaskOrchestrationContext context)
     {

@@ -47,6 +47,27 @@ public sealed class OrchestrationPatternTests(AzuriteFixture azurite) : IClassFi
     }
 
     [Fact]
+    public async Task A_small_history_lives_in_the_instance_row_and_a_large_one_in_history_rows_until_continue_as_new()
+    {
+        await using var host = await StartAsync();
+        var small = await host.RunAsync(nameof(EngineFunctions.Chaining));
+        var smallState = await host.Store.LoadAsync(small.InstanceId, CancellationToken.None);
+        Assert.True(smallState.HistoryInline);
+        Assert.Equal(0, smallState.HistoryRows);
+        Assert.Contains(smallState.History, e => e.Kind == TwoZones.Functions.Local.Durable.HistoryEventKind.TaskCompleted);
+
+        // Generation 1 outgrows the row and moves to history rows; generation 2 is small again and returns to the row,
+        // and the rows of generation 1 are deleted on the way.
+        var large = await host.RunAsync(nameof(EngineFunctions.LargeThenSmall), 0);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, large.RuntimeStatus);
+        Assert.Equal(200_010, large.ReadOutputAs<int>());
+        var largeState = await host.Store.LoadAsync(large.InstanceId, CancellationToken.None);
+        Assert.True(largeState.HistoryInline);
+        Assert.Empty(largeState.Stale);
+        Assert.Equal(2, largeState.Record!.Generation);
+    }
+
+    [Fact]
     public async Task An_activity_result_too_large_to_store_fails_the_call_instead_of_stalling_the_instance()
     {
         await using var host = await StartAsync();
