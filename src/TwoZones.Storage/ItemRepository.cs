@@ -250,7 +250,7 @@ public sealed class ItemRepository
     /// <returns>The projections, ordered by id.</returns>
     public async Task<IReadOnlyList<ItemSnapshot>> ReadSnapshotsAsync(DateTimeOffset? changedSince, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {ItemColumns.StateRowKey}");
+        var filter = ItemColumns.StateRowsFilter();
         if (changedSince is { } since)
         {
             filter += " and " + TableClient.CreateQueryFilter($"Timestamp ge {since.ToUniversalTime()}");
@@ -282,7 +282,7 @@ public sealed class ItemRepository
             return false;
         }
 
-        var patch = new TableEntity(id, ItemColumns.StateRowKey)
+        var patch = new TableEntity(id, ItemColumns.StateRowKey(id))
         {
             [ItemColumns.Overdue] = overdue,
             [ItemColumns.OverdueCheckedAt] = StoredValues.Instant(_time.GetUtcNow()),
@@ -385,7 +385,7 @@ public sealed class ItemRepository
     private async Task<ConcurrentDictionary<string, bool>> ReadExistingIdsAsync(CancellationToken cancellationToken)
     {
         var ids = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {ItemColumns.StateRowKey}");
+        var filter = ItemColumns.StateRowsFilter();
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: MaxPageSize, select: ["PartitionKey"], cancellationToken: cancellationToken))
         {
             ids[row.PartitionKey] = true;
@@ -401,7 +401,7 @@ public sealed class ItemRepository
             return null;
         }
 
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(id, ItemColumns.StateRowKey, cancellationToken: cancellationToken);
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(id, ItemColumns.StateRowKey(id), cancellationToken: cancellationToken);
         return response.HasValue && response.Value is { } entity && ItemEntities.KindOf(entity) == kind ? entity : null;
     }
 
@@ -445,7 +445,7 @@ public sealed class ItemRepository
         TransitionRecord? entry = null;
         if (idempotency.GetInt32(ItemColumns.Seq) is { } seq)
         {
-            var row = await Table.GetEntityIfExistsAsync<TableEntity>(state.PartitionKey, ItemColumns.HistoryRowKey(seq), cancellationToken: cancellationToken);
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(state.PartitionKey, ItemColumns.HistoryRowKey(state.PartitionKey, seq), cancellationToken: cancellationToken);
             entry = row.HasValue && row.Value is { } history ? HistoryEntities.FromEntity(history) : null;
         }
 
@@ -454,7 +454,7 @@ public sealed class ItemRepository
 
     private static string ListFilter(ItemKind kind, ItemFilter filter)
     {
-        var query = TableClient.CreateQueryFilter($"RowKey eq {ItemColumns.StateRowKey} and Kind eq {StoredValues.KindName(kind)}");
+        var query = ItemColumns.StateRowsFilter() + " and " + TableClient.CreateQueryFilter($"Kind eq {StoredValues.KindName(kind)}");
         if (filter.Programme is { } programme)
         {
             query += " and " + TableClient.CreateQueryFilter($"Programme eq {programme}");

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using TwoZones.Storage.Entities;
 
 namespace TwoZones.Storage;
 
@@ -29,7 +30,7 @@ public sealed class TwoZonesTables
     /// <summary>The storage account's table service.</summary>
     public TableServiceClient Service { get; }
 
-    /// <summary>Items: partition = item id; rows <c>state</c>, <c>h-000001</c>…, <c>idem-…</c>.</summary>
+    /// <summary>Items: partition = item id; rows <c>state|id</c>, <c>h-000001|id</c>…, <c>idem-…</c>.</summary>
     public TableClient Items { get; }
 
     /// <summary>Catalogue metadata: agencies, programmes and the catalogue info row.</summary>
@@ -38,14 +39,15 @@ public sealed class TwoZonesTables
     /// <summary>Progress snapshots, newest first.</summary>
     public TableClient Snapshots { get; }
 
-    /// <summary>Creates the tables that do not exist yet; safe to call at every start.</summary>
+    /// <summary>Creates the tables that do not exist yet and moves items stored under the first row-key layout; safe to call at every start.</summary>
     /// <param name="cancellationToken">Cancels the calls.</param>
-    /// <returns>A task that completes when every table exists.</returns>
+    /// <returns>A task that completes when every table exists and every item has the current layout.</returns>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         await Items.CreateIfNotExistsAsync(cancellationToken);
         await Catalogue.CreateIfNotExistsAsync(cancellationToken);
         await Snapshots.CreateIfNotExistsAsync(cancellationToken);
+        await ItemKeyMigration.RunAsync(Items, cancellationToken);
     }
 
     /// <summary>Makes one cheap read to prove storage answers (for health checks).</summary>
@@ -53,11 +55,7 @@ public sealed class TwoZonesTables
     /// <returns>A task that fails, typically with an exception <see cref="StorageFailure.IsUnavailable"/> recognises, when storage cannot be reached.</returns>
     public async Task PingAsync(CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"health"} and RowKey eq {"ping"}");
-        await foreach (var page in Items.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages())
-        {
-            _ = page;
-            break;
-        }
+        // A point read (of a row that does not exist): a query would make the storage emulator scan the table.
+        await Items.GetEntityIfExistsAsync<TableEntity>("health", "ping", select: ["PartitionKey"], cancellationToken: cancellationToken);
     }
 }

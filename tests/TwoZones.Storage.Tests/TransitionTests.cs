@@ -29,7 +29,7 @@ public class TransitionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         Assert.Equal(HistoryChain.GenesisHash, result.Entry.PrevHash);
 
         var rows = await ctx.RowsAsync("T042");
-        Assert.Equal(["h-000001", "idem-", "state"], rows.Select(r => r.RowKey.StartsWith("idem-", StringComparison.Ordinal) ? "idem-" : r.RowKey).Order());
+        Assert.Equal(["h-000001|T042", "idem-", "state|T042"], rows.Select(r => r.RowKey.StartsWith("idem-", StringComparison.Ordinal) ? "idem-" : r.RowKey).Order());
 
         var reread = await ctx.Items.GetAsync(ItemKind.Task, "T042", default);
         Assert.Equal(result.Item.Version, reread!.Version);
@@ -171,7 +171,7 @@ public class TransitionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         Assert.True(second.Succeeded);
         Assert.Equal(first.Entry, second.Entry);
         AssertSame(first.Item, second.Item);
-        Assert.Equal(2, (await ctx.RowsAsync("T006")).Count(r => r.RowKey != "state"));
+        Assert.Equal(2, (await ctx.RowsAsync("T006")).Count(r => r.RowKey != "state|T006"));
         Assert.Single((await ctx.Items.GetHistoryAsync(ItemKind.Task, "T006", default))!.Entries);
     }
 
@@ -239,7 +239,7 @@ public class TransitionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         await ctx.Items.ApplyTransitionAsync(ItemKind.Task, "T011", Coordinator, To(ItemStatus.Commenced), null, null, default);
         await ctx.Items.ApplyTransitionAsync(ItemKind.Task, "T011", Coordinator, To(ItemStatus.Completed), null, null, default);
 
-        var patch = new TableEntity("T011", "h-000001") { ["Note"] = "nothing to see here" };
+        var patch = new TableEntity("T011", "h-000001|T011") { ["Note"] = "nothing to see here" };
         await ctx.Tables.Items.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge);
 
         var history = await ctx.Items.GetHistoryAsync(ItemKind.Task, "T011", default);
@@ -247,9 +247,9 @@ public class TransitionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         Assert.Equal(1, history.Verification.FirstBrokenSeq);
         Assert.Equal("nothing to see here", history.Entries[0].Note);
 
-        var garbled = new TableEntity("T011", "h-000002") { ["To"] = "Finished" };
+        var garbled = new TableEntity("T011", "h-000002|T011") { ["To"] = "Finished" };
         await ctx.Tables.Items.UpdateEntityAsync(garbled, ETag.All, TableUpdateMode.Merge);
-        await ctx.Tables.Items.UpdateEntityAsync(new TableEntity("T011", "h-000001") { ["Note"] = "kick-off held" }, ETag.All, TableUpdateMode.Merge);
+        await ctx.Tables.Items.UpdateEntityAsync(new TableEntity("T011", "h-000001|T011") { ["Note"] = "kick-off held" }, ETag.All, TableUpdateMode.Merge);
         var second = await ctx.Items.GetHistoryAsync(ItemKind.Task, "T011", default);
         Assert.False(second!.Verification.IsValid);
         Assert.Equal(2, second.Verification.FirstBrokenSeq);
@@ -266,8 +266,8 @@ public class TransitionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
             await ctx.Items.ApplyTransitionAsync(ItemKind.Task, id, Coordinator, To(ItemStatus.Completed), null, null, default);
         }
 
-        await ctx.Tables.Items.DeleteEntityAsync("T012", "h-000001");
-        await ctx.Tables.Items.DeleteEntityAsync("T013", "h-000002");
+        await ctx.Tables.Items.DeleteEntityAsync("T012", "h-000001|T012");
+        await ctx.Tables.Items.DeleteEntityAsync("T013", "h-000002|T013");
 
         var first = await ctx.Items.GetHistoryAsync(ItemKind.Task, "T012", default);
         Assert.False(first!.Verification.IsValid);

@@ -419,7 +419,7 @@ internal sealed partial class DurableEngine : IAsyncDisposable
         string? outboxKey = null;
         if (outbox.Count > 0)
         {
-            outboxKey = DurableStore.OutboxKey(record.Generation, record.Episodes);
+            outboxKey = DurableStore.OutboxKey(record.InstanceId, record.Generation, record.Episodes);
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, DurableStore.OutboxEntity(record.InstanceId, outboxKey, outbox)));
         }
 
@@ -541,7 +541,7 @@ internal sealed partial class DurableEngine : IAsyncDisposable
         string? outboxKey = null;
         if (outbox.Count > 0)
         {
-            outboxKey = DurableStore.OutboxKey(record.Generation, record.Episodes);
+            outboxKey = DurableStore.OutboxKey(record.InstanceId, record.Generation, record.Episodes);
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, DurableStore.OutboxEntity(record.InstanceId, outboxKey, outbox)));
         }
 
@@ -703,7 +703,7 @@ internal sealed partial class DurableEngine : IAsyncDisposable
         outbox.Add(new OutboxMessage
         {
             TargetInstanceId = parent,
-            InboxRowKey = InboxMessage.ResultKey(record.ParentGeneration, record.ParentTaskId),
+            InboxRowKey = InboxMessage.ResultKey(parent, record.ParentGeneration, record.ParentTaskId),
             Event = new HistoryEvent
             {
                 Kind = failure is null ? HistoryEventKind.SubOrchestrationCompleted : HistoryEventKind.SubOrchestrationFailed,
@@ -768,7 +768,7 @@ internal sealed partial class DurableEngine : IAsyncDisposable
                 Failure = new TaskFailureDetails(typeof(InvalidOperationException).FullName!, $"An orchestration with instance ID '{message.TargetInstanceId}' already exists.", null, null, null),
                 Timestamp = now.UtcDateTime,
             };
-            var result = new InboxMessage(InboxMessage.ResultKey(message.ParentGeneration, message.ParentTaskId), failure, NewArrival("r").Arrived);
+            var result = new InboxMessage(InboxMessage.ResultKey(parentId, message.ParentGeneration, message.ParentTaskId), failure, NewArrival("r").Arrived);
             await _store.PutInboxAsync(parentId, result, stop);
             Signal(parentId, result);
             return;
@@ -843,7 +843,7 @@ internal sealed partial class DurableEngine : IAsyncDisposable
             try
             {
                 var result = await RunActivityAsync(item, stop);
-                var message = new InboxMessage(InboxMessage.ResultKey(item.Generation, item.TaskId), result, NewArrival("r").Arrived);
+                var message = new InboxMessage(InboxMessage.ResultKey(item.InstanceId, item.Generation, item.TaskId), result, NewArrival("r").Arrived);
                 await Retry(() => _store.PutInboxAsync(item.InstanceId, message, stop), stop);
                 _activitiesInFlight.TryRemove(item.Key, out _);
                 Signal(item.InstanceId, message);
@@ -909,7 +909,7 @@ internal sealed partial class DurableEngine : IAsyncDisposable
         if (timer.TaskId >= 0)
         {
             var fired = new HistoryEvent { Kind = HistoryEventKind.TimerFired, TaskId = timer.TaskId, FireAt = timer.FireAt, Timestamp = timer.FireAt };
-            var message = new InboxMessage(InboxMessage.ResultKey(timer.Generation, timer.TaskId), fired, NewArrival("r").Arrived);
+            var message = new InboxMessage(InboxMessage.ResultKey(timer.InstanceId, timer.Generation, timer.TaskId), fired, NewArrival("r").Arrived);
             await _store.PutInboxAsync(timer.InstanceId, message, stop);
             Signal(timer.InstanceId, message);
             return;

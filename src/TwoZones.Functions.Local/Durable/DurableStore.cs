@@ -7,6 +7,8 @@ namespace TwoZones.Functions.Local.Durable;
 /// <summary>
 /// The task hub in one table: one partition per instance (PK = instance id) holding the instance row, history chunks,
 /// inbox and outbox rows, so that an episode commits in one entity-group transaction guarded by the instance row's ETag.
+/// Every row key ends with <c>|</c> and the instance id (or is unique by itself): the storage emulator finds a row by its
+/// row key first, so a key shared by every partition (<c>!instance</c>, say) would make each point read scan all instances.
 /// </summary>
 internal sealed class DurableStore
 {
@@ -25,11 +27,15 @@ internal sealed class DurableStore
 
     public string HubName { get; }
 
-    public static string TableName(string hubName) => hubName + "Instances";
+    // "Hub" rather than the first layout's "Instances": rows of that layout (keys without the instance id) are not read.
+    public static string TableName(string hubName) => hubName + "Hub";
 
-    public static string HistoryKey(int generation, int episode, int part) => $"{HistoryPrefix}{generation:D8}-{episode:D8}-{part:D3}";
+    /// <summary>What ends the row keys of <paramref name="instanceId"/>'s partition.</summary>
+    public static string KeySuffix(string instanceId) => "|" + instanceId;
 
-    public static string OutboxKey(int generation, int episode) => $"{OutboxPrefix}{generation:D8}-{episode:D8}";
+    public static string HistoryKey(string instanceId, int generation, int episode, int part) => $"{HistoryPrefix}{generation:D8}-{episode:D8}-{part:D3}{KeySuffix(instanceId)}";
+
+    public static string OutboxKey(string instanceId, int generation, int episode) => $"{OutboxPrefix}{generation:D8}-{episode:D8}{KeySuffix(instanceId)}";
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
@@ -43,7 +49,7 @@ internal sealed class DurableStore
     public async Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(instanceId, InstanceRecord.RowKey, cancellationToken: cancellationToken);
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(instanceId, InstanceRecord.RowKeyOf(instanceId), cancellationToken: cancellationToken);
         return response.HasValue ? InstanceRecord.FromEntity(response.Value!) : null;
     }
 
@@ -57,7 +63,7 @@ internal sealed class DurableStore
     public async Task<InstanceState> LoadAsync(string instanceId, IReadOnlyCollection<string> hints, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var instance = await _table.GetEntityIfExistsAsync<TableEntity>(instanceId, InstanceRecord.RowKey, cancellationToken: cancellationToken);
+        var instance = await _table.GetEntityIfExistsAsync<TableEntity>(instanceId, InstanceRecord.RowKeyOf(instanceId), cancellationToken: cancellationToken);
         if (!instance.HasValue || InstanceRecord.FromEntity(instance.Value!) is not { InlineHistory: { } history } record)
         {
             return await QueryPartitionAsync(instanceId, cancellationToken);
@@ -100,7 +106,7 @@ internal sealed class DurableStore
             rows.Add(row);
         }
 
-        var instanceRow = rows.FirstOrDefault(r => r.RowKey == InstanceRecord.RowKey);
+        var instanceRow = rows.FirstOrDefault(r => InstanceRecord.IsRowKey(r.RowKey));
         var record = instanceRow is null ? null : InstanceRecord.FromEntity(instanceRow);
         var state = new InstanceState { Record = record, HistoryInline = record?.InlineHistory is not null };
         if (record?.InlineHistory is { } inline)
@@ -217,7 +223,7 @@ internal sealed class DurableStore
 
         TableEntity Chunk(List<HistoryEvent> chunk, int index)
         {
-            var entity = new TableEntity(instanceId, HistoryKey(generation, episode, index));
+            var entity = new TableEntity(instanceId, HistoryKey(instanceId, generation, episode, index));
             LargeText.Write(entity, "Events", DurableJson.Serialize(chunk));
             return entity;
         }
@@ -271,7 +277,7 @@ internal sealed class DurableStore
         var keys = new List<string>();
         await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {record.InstanceId}"), select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            if (row.RowKey != InstanceRecord.RowKey)
+            if (!InstanceRecord.IsRowKey(row.RowKey))
             {
                 keys.Add(row.RowKey);
             }
@@ -284,7 +290,7 @@ internal sealed class DurableStore
 
         try
         {
-            await _table.DeleteEntityAsync(record.InstanceId, InstanceRecord.RowKey, record.ETag, cancellationToken);
+            await _table.DeleteEntityAsync(record.InstanceId, InstanceRecord.RowKeyOf(record.InstanceId), record.ETag, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -308,7 +314,7 @@ internal sealed class DurableStore
         };
         if (includeUnfinished)
         {
-            filters.Add(TableClient.CreateQueryFilter($"RowKey eq {InstanceRecord.RowKey} and (Status eq {"Pending"} or Status eq {"Running"} or Status eq {"Suspended"})"));
+            filters.Add(InstanceRowsFilter() + " and " + TableClient.CreateQueryFilter($"(Status eq {"Pending"} or Status eq {"Running"} or Status eq {"Suspended"})"));
         }
 
         foreach (var filter in filters)
@@ -320,7 +326,7 @@ internal sealed class DurableStore
                     work[row.PartitionKey] = keys = [];
                 }
 
-                if (row.RowKey != InstanceRecord.RowKey)
+                if (!InstanceRecord.IsRowKey(row.RowKey))
                 {
                     keys.Add(row.RowKey);
                 }
@@ -344,7 +350,7 @@ internal sealed class DurableStore
 
     public static string InstanceFilter(DateTimeOffset? createdFrom, DateTimeOffset? createdTo, IEnumerable<string>? statuses, string? prefix)
     {
-        var parts = new List<string> { TableClient.CreateQueryFilter($"RowKey eq {InstanceRecord.RowKey}") };
+        var parts = new List<string> { InstanceRowsFilter() };
         if (createdFrom is { } from)
         {
             parts.Add(TableClient.CreateQueryFilter($"CreatedAt ge {from}"));
@@ -368,6 +374,10 @@ internal sealed class DurableStore
 
         return string.Join(" and ", parts);
     }
+
+    // Instance row keys are "!instance|<id>": '}' follows '|', so this range holds exactly those rows.
+    private static string InstanceRowsFilter() =>
+        TableClient.CreateQueryFilter($"RowKey ge {InstanceRecord.RowKeyPrefix + "|"} and RowKey lt {InstanceRecord.RowKeyPrefix + "}"}");
 
     public static string Ticks(DateTimeOffset time) => time.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
 }

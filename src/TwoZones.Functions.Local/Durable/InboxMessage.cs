@@ -8,7 +8,9 @@ internal sealed record InboxMessage(string RowKey, HistoryEvent Event, long Arri
 {
     public const string Prefix = "inbox-";
 
-    public static string ResultKey(int generation, int taskId) => $"{Prefix}r-{generation:D8}-{taskId:D8}";
+    /// <summary>The row key of the result of action <paramref name="taskId"/> of <paramref name="instanceId"/>.</summary>
+    /// <remarks>Ends with the instance id, as every key of the task hub does (see <see cref="DurableStore"/>).</remarks>
+    public static string ResultKey(string instanceId, int generation, int taskId) => $"{Prefix}r-{generation:D8}-{taskId:D8}{DurableStore.KeySuffix(instanceId)}";
 
     /// <summary>The generation a result message belongs to, or null for messages (events, control) that survive ContinueAsNew.</summary>
     public int? Generation => RowKey.StartsWith(Prefix + "r-", StringComparison.Ordinal) && int.TryParse(RowKey.AsSpan(Prefix.Length + 2, 8), out var generation)

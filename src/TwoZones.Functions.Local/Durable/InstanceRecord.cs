@@ -8,7 +8,14 @@ namespace TwoZones.Functions.Local.Durable;
 /// <summary>The instance row of an orchestration partition: its status and everything status queries show.</summary>
 internal sealed class InstanceRecord
 {
-    public const string RowKey = "!instance";
+    /// <summary>The first characters of every instance row's key.</summary>
+    public const string RowKeyPrefix = "!instance";
+
+    /// <summary>The key of the instance row of <paramref name="instanceId"/>.</summary>
+    public static string RowKeyOf(string instanceId) => RowKeyPrefix + DurableStore.KeySuffix(instanceId);
+
+    /// <summary>Whether <paramref name="rowKey"/> is an instance row's key.</summary>
+    public static bool IsRowKey(string rowKey) => rowKey.StartsWith(RowKeyPrefix + "|", StringComparison.Ordinal);
 
     public required string InstanceId { get; init; }
 
@@ -86,7 +93,7 @@ internal sealed class InstanceRecord
 
     public TableEntity ToEntity()
     {
-        var entity = new TableEntity(InstanceId, RowKey)
+        var entity = new TableEntity(InstanceId, RowKeyOf(InstanceId))
         {
             ["Name"] = Name,
             ["Status"] = Status.ToString(),

@@ -8,7 +8,7 @@ internal static class HistoryEntities
 {
     public static TableEntity ToEntity(string itemId, TransitionRecord record)
     {
-        var entity = new TableEntity(itemId, ItemColumns.HistoryRowKey(record.Seq))
+        var entity = new TableEntity(itemId, ItemColumns.HistoryRowKey(itemId, record.Seq))
         {
             [ItemColumns.Seq] = record.Seq,
             [ItemColumns.From] = StoredValues.StatusName(record.From),
@@ -47,5 +47,6 @@ internal static class HistoryEntities
 
     /// <summary>The seq a row claims by its key, for naming a row whose columns cannot be read.</summary>
     public static int SeqFromRowKey(string rowKey) =>
-        int.TryParse(rowKey.AsSpan(ItemColumns.HistoryRowPrefix.Length), System.Globalization.CultureInfo.InvariantCulture, out var seq) ? seq : 0;
+        rowKey.Length >= ItemColumns.HistoryRowPrefix.Length + 6
+        && int.TryParse(rowKey.AsSpan(ItemColumns.HistoryRowPrefix.Length, 6), System.Globalization.CultureInfo.InvariantCulture, out var seq) ? seq : 0;
 }

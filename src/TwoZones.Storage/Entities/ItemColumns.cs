@@ -1,9 +1,14 @@
 namespace TwoZones.Storage.Entities;
 
-/// <summary>Row keys and column names of the items table.</summary>
+/// <summary>
+/// Row keys and column names of the items table. Row keys end with <c>|</c> and the item id: the storage emulator looks a row up
+/// by its row key first, so a key every item shares (<c>state</c>, say) would make each point read scan all items.
+/// </summary>
 internal static class ItemColumns
 {
-    public const string StateRowKey = "state";
+    /// <summary>The state row's key before row keys carried the item id; <see cref="ItemKeyMigration"/> moves such rows.</summary>
+    public const string LegacyStateRowKey = "state";
+    public const string StateRowPrefix = "state|";
     public const string HistoryRowPrefix = "h-";
     public const string IdempotencyRowPrefix = "idem-";
 
@@ -50,5 +55,11 @@ internal static class ItemColumns
     public static readonly string[] SnapshotColumns =
         ["PartitionKey", Kind, Programme, LeadAgency, District, Status, PlannedCommencement, PlannedCompletion];
 
-    public static string HistoryRowKey(int seq) => HistoryRowPrefix + seq.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    public static string StateRowKey(string itemId) => StateRowPrefix + itemId;
+
+    public static string HistoryRowKey(string itemId, int seq) =>
+        HistoryRowPrefix + seq.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) + "|" + itemId;
+
+    /// <summary>Selects every state row ('}' follows '|').</summary>
+    public static string StateRowsFilter() => $"RowKey ge '{StateRowPrefix}' and RowKey lt 'state}}'";
 }

@@ -10,7 +10,7 @@ internal static class ItemEntities
 {
     public static TableEntity NewState(CatalogueItem item, DateTimeOffset now, string actor, TransitionRecord? last, bool overdue)
     {
-        var entity = new TableEntity(item.Id, ItemColumns.StateRowKey)
+        var entity = new TableEntity(item.Id, ItemColumns.StateRowKey(item.Id))
         {
             [ItemColumns.Kind] = StoredValues.KindName(item.Kind),
             [ItemColumns.Programme] = item.Programme,
