@@ -69,6 +69,17 @@ public sealed class TrackerTests(TrackedCatalogueFixture fixture) : IClassFixtur
         Assert.Equal("Completed", done.Stage);
         Assert.False(done.Overdue);
         Assert.False((await App.Items.GetAsync(late.Kind, late.Id, CancellationToken.None))!.Overdue);
+
+        // A reopen starts the tracker again, which sees the item Commenced.
+        using (var reopen = await App.SendAsync(
+            HttpMethod.Post, path + "/status", WorkflowApp.CoordinatorKey, JsonSerializer.Serialize(new { status = "Commenced", effectiveDate = WorkflowApp.TodayText(), note = "reopened for a follow-up" })))
+        {
+            Assert.Equal(HttpStatusCode.OK, reopen.StatusCode);
+        }
+
+        var reopened = await Eventually.GetAsync(
+            async () => await App.InstanceAsync(late.Id) is { RuntimeStatus: "Running", Stage: "Commenced" } s ? s : null, $"the tracker of {late.Id} to run again", Patience);
+        Assert.Equal(ExpectedOverdue((await App.Items.GetAsync(late.Kind, late.Id, CancellationToken.None))!), reopened.Overdue);
     }
 
     [Fact]

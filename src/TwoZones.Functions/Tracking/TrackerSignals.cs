@@ -9,8 +9,10 @@ public static class TrackerSignals
 {
     /// <summary>
     /// Tells the item's tracker that its status changed (call it after the transition committed). A running tracker gets the
-    /// <see cref="ItemTracker.StatusChangedEvent"/> event; a tracker that is missing or has ended (e.g. the item was reopened
-    /// after completion) is started again. Either way the tracker then re-reads storage.
+    /// <see cref="ItemTracker.StatusChangedEvent"/> event; a tracker that has ended (the item was reopened after completion) is
+    /// started again. An event for a tracker that was never started is dropped, as the Durable runtime drops events for unknown
+    /// instances: the reconciler starts missing trackers (at host start and nightly). Raising first, instead of reading the
+    /// instance first, saves a storage read on every status change.
     /// </summary>
     /// <param name="client">The durable client.</param>
     /// <param name="kind">Task or measure.</param>
@@ -25,10 +27,17 @@ public static class TrackerSignals
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(id);
-        var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: false, ct);
-        if (IsActive(instance) || !await TryStartAsync(client, new TrackedItem(kind, id, known), ct))
+        try
         {
             await client.RaiseEventAsync(id, ItemTracker.StatusChangedEvent, known, ct);
+        }
+        catch (InvalidOperationException)
+        {
+            // The tracker has finished: start a new one, unless a concurrent signal just did (then tell that one).
+            if (!await TryStartAsync(client, new TrackedItem(kind, id, known), ct))
+            {
+                await client.RaiseEventAsync(id, ItemTracker.StatusChangedEvent, known, ct);
+            }
         }
     }
 
