@@ -32,7 +32,7 @@ env["TwoZones__DigestSchedule"] = "0 0 0 1 1 *";
 env["TWOZONES_SEED"] = "none";
 await using var host = await ChildHost.StartAsync(options.AppDll, env, AzuriteInstance.FreePort(), TimeSpan.FromSeconds(180));
 using var api = new ApiClient(host.Port);
-await WaitUntilAsync(async () => await api.HealthAsync() == HttpStatusCode.OK, TimeSpan.FromSeconds(120), "the app to report healthy");
+await Polling.UntilAsync(async () => await api.HealthAsync() == HttpStatusCode.OK, TimeSpan.FromSeconds(120), "the app to report healthy");
 Log($"app healthy on port {host.Port}");
 
 var service = new TableServiceClient(azurite.ConnectionString);
@@ -79,7 +79,7 @@ if (options.ExtendForUpdates)
 }
 
 var itemsNow = sampleCount + targetItems.Count;
-await WaitUntilAsync(async () => (await api.GetProgressAsync()).Total == itemsNow, TimeSpan.FromMinutes(5), $"progress to count {itemsNow} items");
+await Polling.UntilAsync(async () => (await api.GetProgressAsync()).Total == itemsNow, TimeSpan.FromMinutes(5), $"progress to count {itemsNow} items");
 
 // The imports start one tracker orchestration per new item in the background; measuring while that runs would measure it too.
 var settled = await ChildCpu.WaitUntilQuietAsync(0.25, TimeSpan.FromSeconds(options.SettleSeconds));
@@ -223,7 +223,7 @@ async Task MeasureProgressAsync(int expected, string how)
 {
     // Progress is served from memory and catches up with storage within a refresh.
     var wait = Stopwatch.StartNew();
-    await WaitUntilAsync(async () => (await api.GetProgressAsync()).Total == expected, TimeSpan.FromMinutes(10), $"progress to count {expected} items");
+    await Polling.UntilAsync(async () => (await api.GetProgressAsync()).Total == expected, TimeSpan.FromMinutes(10), $"progress to count {expected} items");
     Log($"progress counts {expected} after {wait.Elapsed.TotalSeconds:F1} s");
     for (var i = 0; i < options.ProgressWarmup; i++)
     {
@@ -300,28 +300,4 @@ static async Task<(long Count, TimeSpan Elapsed)> RunAsync(int workers, TimeSpan
     }));
     clock.Stop();
     return (count, clock.Elapsed);
-}
-
-static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-{
-    var deadline = DateTime.UtcNow + timeout;
-    Exception? last = null;
-    while (DateTime.UtcNow < deadline)
-    {
-        try
-        {
-            if (await condition())
-            {
-                return;
-            }
-        }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException)
-        {
-            last = e;
-        }
-
-        await Task.Delay(200);
-    }
-
-    throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting for {what}. {last?.Message}");
 }

@@ -2,12 +2,8 @@ using System.Globalization;
 
 namespace TwoZones.Bench.Workflows;
 
-/// <summary>
-/// One process's CPU time so far, resident memory, thread count and I/O calls, from /proc/&lt;pid&gt;/stat, /status and /io.
-/// <see cref="ReadBytes"/> and <see cref="ReadCalls"/> count every read(2)-like call, sockets included, so for an in-memory Azurite
-/// they show how much its clients send it.
-/// </summary>
-public sealed record ProcessSample(double CpuSeconds, double RssMiB, int Threads, long ReadBytes, long ReadCalls)
+/// <summary>One process's CPU time so far, resident memory and thread count, read from /proc/&lt;pid&gt;/stat and /proc/&lt;pid&gt;/status.</summary>
+public sealed record ProcessSample(double CpuSeconds, double RssMiB, int Threads)
 {
     private const double TicksPerSecond = 100;
 
@@ -20,8 +16,7 @@ public sealed record ProcessSample(double CpuSeconds, double RssMiB, int Threads
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
         var status = File.ReadAllLines(Path.Combine(folder, "status"));
-        var io = File.ReadAllLines(Path.Combine(folder, "io"));
-        return new ProcessSample(ticks / TicksPerSecond, Field(status, "VmRSS:") / 1024.0, (int)Field(status, "Threads:"), Field(io, "rchar:"), Field(io, "syscr:"));
+        return new ProcessSample(ticks / TicksPerSecond, Field(status, "VmRSS:") / 1024.0, (int)Field(status, "Threads:"));
     }
 
     /// <summary>Average share of one core used between <paramref name="earlier"/> and this sample, in percent.</summary>

@@ -30,27 +30,36 @@ void Log(string message) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss
 await using var azurite = await AzuriteInstance.StartNewAsync(inMemory: true);
 Log($"Azurite (in memory) on table port {azurite.TablePort}");
 
-// Azurite on its own, before the app starts: what its housekeeping costs without any client.
-var azuritePid = ChildCpu.ChildProcessId("node") ?? throw new InvalidOperationException("Azurite's process was not found among this process's children.");
-var aloneWindow = TimeSpan.FromSeconds(Math.Min(10, options.IdleSeconds));
-var aloneStart = ProcessSample.Read(azuritePid);
-await Task.Delay(aloneWindow);
-var aloneEnd = ProcessSample.Read(azuritePid);
-idleRows.Add(["Azurite alone, before the app started", "–", "–", "–", aloneEnd.CpuPercentSince(aloneStart, aloneWindow).ToString("F1", inv) + $" ({aloneWindow.TotalSeconds:0} s)", .. ReadRates(aloneStart, aloneEnd, aloneWindow)]);
-
 var env = ApiClient.KeyEnvironment();
 env["AzureWebJobsStorage"] = azurite.ConnectionString;
 env["Logging__LogLevel__Default"] = "Warning";
+// Start and shutdown lines in the captured output, to explain an app that exits during the run.
+env["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
 env["TwoZones__SnapshotSchedule"] = "0 0 0 1 1 *";
 env["TwoZones__DigestSchedule"] = "0 0 0 1 1 *";
 env["TWOZONES_SEED"] = "none";
 await using var host = await ChildHost.StartAsync(options.AppDll, env, AzuriteInstance.FreePort(), TimeSpan.FromSeconds(180));
 using var api = new ApiClient(host.Port);
-await WaitUntilAsync(async () => await api.HealthAsync() == HttpStatusCode.OK, TimeSpan.FromSeconds(120), "the app to report healthy");
+await Polling.UntilAsync(async () => await api.HealthAsync() == HttpStatusCode.OK, TimeSpan.FromSeconds(120), "the app to report healthy");
 
-// A direct child of this process, as Azurite (`node …/main.js`) is: ChildHost runs `dotnet app.dll`.
+// Both are direct children of this process: Azurite runs as `node …/main.js`, the app as `dotnet app.dll`.
+var azuritePid = ChildCpu.ChildProcessId("node") ?? throw new InvalidOperationException("Azurite's process was not found among this process's children.");
 var appPid = ChildCpu.ChildProcessId("dotnet") ?? throw new InvalidOperationException("The app's process was not found among this process's children.");
-var appAtStart = ProcessSample.Read(appPid);
+ProcessSample AppSample()
+{
+    try
+    {
+        return ProcessSample.Read(appPid);
+    }
+    catch (IOException e)
+    {
+        var output = host.Output;
+        throw new InvalidOperationException(
+            $"The app (pid {appPid}) is gone: exited {host.HasExited}, code {host.ExitCode}. Its last output:\n{output[Math.Max(0, output.Length - 4000)..]}", e);
+    }
+}
+
+var appAtStart = AppSample();
 Log($"app healthy on port {host.Port} (pid {appPid}, RSS {appAtStart.RssMiB:F0} MiB); Azurite pid {azuritePid}");
 
 var sampleJson = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "data", "catalogue.sample.json"));
@@ -87,6 +96,16 @@ await SettleAsync(options.GeneratedItems);
 await IdleAsync(options.GeneratedItems);
 await DigestsAsync(options.GeneratedItems, afterFirst: null);
 
+// Azurite with the same data once the app has stopped: its own cost without any client, the baseline of the idle rows.
+await host.StopAsync();
+var aloneWindow = TimeSpan.FromSeconds(Math.Min(20, options.IdleSeconds));
+await Task.Delay(TimeSpan.FromSeconds(3));
+var aloneStart = ProcessSample.Read(azuritePid);
+await Task.Delay(aloneWindow);
+var aloneCpu = ProcessSample.Read(azuritePid).CpuPercentSince(aloneStart, aloneWindow);
+idleRows.Add([$"Azurite alone after the app stopped ({aloneWindow.TotalSeconds:0} s)", "–", "–", "–", "–", "–", aloneCpu.ToString("F1", inv)]);
+Log($"Azurite alone: {aloneCpu:F1} % CPU");
+
 var loadAtEnd = File.ReadAllText("/proc/loadavg").Trim();
 var memory = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
 var memGiB = long.Parse(memory.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], inv) / 1024.0 / 1024.0;
@@ -121,12 +140,13 @@ Console.WriteLine("No webhook is configured, so the delivery step returns at onc
 Console.WriteLine();
 Console.WriteLine($"### 3. Idle host ({options.IdleSeconds:0} s window after the import settled, no requests)");
 Console.WriteLine();
-Console.WriteLine("| items (trackers waiting) | app CPU (% of one core) | app RSS start → end (MiB) | app threads | Azurite CPU (% of one core) | Azurite reads (KiB/s) | Azurite read calls/s |");
+Console.WriteLine("| items (trackers waiting) | app CPU (% of one core) | app RSS start → end (MiB) | app threads | data segments Azurite received (≈ requests) | KiB Azurite received | Azurite CPU (% of one core) |");
 Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
 idleRows.ForEach(r => Console.WriteLine($"| {string.Join(" | ", r)} |"));
 Console.WriteLine();
-Console.WriteLine("CPU from utime+stime in /proc/<pid>/stat (10 ms ticks) over the window; RSS = VmRSS from /proc/<pid>/status. Azurite's CPU and reads " +
-    "(rchar and syscr from /proc/<pid>/io: every read call, sockets included; in memory it reads no data files) show how much the idle app asks of storage.");
+Console.WriteLine("CPU from utime+stime in /proc/<pid>/stat (10 ms ticks) over the window; RSS = VmRSS from /proc/<pid>/status. Azurite's traffic: " +
+    "`data_segs_in` and `bytes_received` of its established connections from `ss -tin` sampled every second " +
+    "(growth per connection; a small request such as a query is one segment); the app is its only client then. With Azurite's CPU they show how much the idle app asks of storage. The durable engine rescans storage for work every 30 s (DurableOptions.RescanInterval).");
 return 0;
 
 async Task ImportAndTrackAsync(string catalogueJson, IReadOnlyCollection<string> watched, int itemsAfter, string what)
@@ -143,7 +163,7 @@ async Task ImportAndTrackAsync(string catalogueJson, IReadOnlyCollection<string>
 
 async Task SettleAsync(int items)
 {
-    await WaitUntilAsync(async () => (await api.GetProgressAsync()).Total == items, TimeSpan.FromMinutes(5), $"progress to count {items} items");
+    await Polling.UntilAsync(async () => (await api.GetProgressAsync()).Total == items, TimeSpan.FromMinutes(5), $"progress to count {items} items");
     var settled = await ChildCpu.WaitUntilQuietAsync(0.25, TimeSpan.FromSeconds(options.SettleSeconds));
     settleNotes.Add($"At {items:N0} items the bench then waited {settled.TotalSeconds:F0} s (limit {options.SettleSeconds:0} s) for the app + Azurite to use < 25 % of a core over 3 s");
     Log($"settled at {items} items after {settled.TotalSeconds:F0} s");
@@ -152,23 +172,28 @@ async Task SettleAsync(int items)
 async Task IdleAsync(int items)
 {
     var window = TimeSpan.FromSeconds(options.IdleSeconds);
-    var app = ProcessSample.Read(appPid);
+    var app = AppSample();
     var storage = ProcessSample.Read(azuritePid);
+    var traffic = new StorageTraffic(azurite.TablePort);
+    await traffic.SampleAsync();
     var clock = Stopwatch.StartNew();
     var maxThreads = app.Threads;
     while (clock.Elapsed < window)
     {
         await Task.Delay(TimeSpan.FromSeconds(1));
-        maxThreads = Math.Max(maxThreads, ProcessSample.Read(appPid).Threads);
+        maxThreads = Math.Max(maxThreads, AppSample().Threads);
+        await traffic.SampleAsync();
     }
 
-    var appEnd = ProcessSample.Read(appPid);
+    var appEnd = AppSample();
     var storageEnd = ProcessSample.Read(azuritePid);
+    var (segments, bytes) = traffic.Received;
     var elapsed = clock.Elapsed;
     var appCpu = appEnd.CpuPercentSince(app, elapsed);
     var storageCpu = storageEnd.CpuPercentSince(storage, elapsed);
-    idleRows.Add([items.ToString("N0", inv), appCpu.ToString("F1", inv), $"{app.RssMiB:F0} → {appEnd.RssMiB:F0}", $"{app.Threads} (max {maxThreads})", storageCpu.ToString("F1", inv), .. ReadRates(storage, storageEnd, elapsed)]);
-    Log($"idle at {items} items over {elapsed.TotalSeconds:F0} s: app {appCpu:F1} % CPU, RSS {app.RssMiB:F0} → {appEnd.RssMiB:F0} MiB; Azurite {storageCpu:F1} % CPU");
+    idleRows.Add([items.ToString("N0", inv), appCpu.ToString("F1", inv), $"{app.RssMiB:F0} → {appEnd.RssMiB:F0}", $"{app.Threads} (max {maxThreads})",
+        segments.ToString("N0", inv), (bytes / 1024.0).ToString("F1", inv), storageCpu.ToString("F1", inv)]);
+    Log($"idle at {items} items over {elapsed.TotalSeconds:F0} s: app {appCpu:F1} % CPU, RSS {app.RssMiB:F0} → {appEnd.RssMiB:F0} MiB; Azurite {storageCpu:F1} % CPU, received {segments} segments, {bytes / 1024.0:F1} KiB");
 }
 
 async Task DigestsAsync(int items, Func<Task>? afterFirst)
@@ -192,31 +217,4 @@ async Task DigestsAsync(int items, Func<Task>? afterFirst)
         $"{completed.Percentile(50) / 1000:F2} s to the orchestration's completion.");
 }
 
-string[] ReadRates(ProcessSample start, ProcessSample end, TimeSpan elapsed) =>
-    [((end.ReadBytes - start.ReadBytes) / 1024.0 / elapsed.TotalSeconds).ToString("F1", inv), ((end.ReadCalls - start.ReadCalls) / elapsed.TotalSeconds).ToString("F1", inv)];
-
 static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
-
-static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-{
-    var deadline = DateTime.UtcNow + timeout;
-    Exception? last = null;
-    while (DateTime.UtcNow < deadline)
-    {
-        try
-        {
-            if (await condition())
-            {
-                return;
-            }
-        }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException)
-        {
-            last = e;
-        }
-
-        await Task.Delay(200);
-    }
-
-    throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting for {what}. {last?.Message}");
-}

@@ -112,29 +112,8 @@ public sealed class DashboardAppFixture : IAsyncLifetime
         return text;
     }
 
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        Exception? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or Xunit.Sdk.XunitException)
-            {
-                last = e;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting for {what}. {last?.Message}");
-    }
+    public static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) =>
+        Polling.UntilAsync(condition, timeout, what, e => e is HttpRequestException or Xunit.Sdk.XunitException);
 
     private async Task StartBrowserAsync()
     {

@@ -68,18 +68,15 @@ public sealed class DigestActivities(
         var weekEnd = ShanghaiWeek.EndOf(week);
         var moved = new List<DigestMovement>();
 
-        // The state row is rewritten by every transition, so items untouched since the week began cannot have moved in it.
-        foreach (var record in records.Where(r => r.UpdatedAt >= weekStart))
+        // One query for the week's entries of all items, rather than one history read per item that changed this week.
+        var recorded = await items.ReadTransitionsRecordedAsync(weekStart, weekEnd, cancellationToken);
+        foreach (var record in records)
         {
-            var history = await items.GetHistoryAsync(record.Kind, record.Id, cancellationToken);
-            foreach (var entry in history?.Entries ?? [])
+            foreach (var entry in recorded.TryGetValue(record.Id, out var entries) ? entries : [])
             {
-                if (entry.RecordedAt >= weekStart && entry.RecordedAt < weekEnd)
-                {
-                    var item = record.Item;
-                    moved.Add(new DigestMovement(
-                        item.Id, item.Kind, item.Programme, item.TitleEn, item.TitleZh, entry.From, entry.To, entry.EffectiveDate, entry.RecordedAt, entry.Actor));
-                }
+                var item = record.Item;
+                moved.Add(new DigestMovement(
+                    item.Id, item.Kind, item.Programme, item.TitleEn, item.TitleZh, entry.From, entry.To, entry.EffectiveDate, entry.RecordedAt, entry.Actor));
             }
         }
 

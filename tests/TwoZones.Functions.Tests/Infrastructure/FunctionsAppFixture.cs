@@ -141,29 +141,8 @@ public class FunctionsAppFixture : IAsyncLifetime
         return status;
     }
 
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        Exception? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException e)
-            {
-                last = e;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0} s waiting for {what}. {last?.Message}");
-    }
+    public static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) =>
+        Polling.UntilAsync(condition, timeout, what, e => e is HttpRequestException);
 
     /// <summary>The app built by the same build as the tests (a ProjectReference with ReferenceOutputAssembly=false).</summary>
     public static string AppPath()
