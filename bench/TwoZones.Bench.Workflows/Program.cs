@@ -136,7 +136,7 @@ Console.WriteLine("| items | build | POST → stored digest readable (s) | POST 
 Console.WriteLine("|---:|---:|---:|---:|---:|---|");
 digestRows.ForEach(r => Console.WriteLine($"| {string.Join(" | ", r)} |"));
 Console.WriteLine();
-Console.WriteLine("No webhook is configured, so the delivery step returns at once. Every item was imported this week, so each build reads every item's history for the week's movements.");
+Console.WriteLine("No webhook is configured, so the delivery step returns at once. Every item was imported this week; each programme's activity reads the week's history entries with one query over the history rows.");
 Console.WriteLine();
 Console.WriteLine($"### 3. Idle host ({options.IdleSeconds:0} s window after the import settled, no requests)");
 Console.WriteLine();

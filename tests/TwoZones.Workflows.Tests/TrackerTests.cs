@@ -57,6 +57,26 @@ public sealed class TrackerTests(TrackedCatalogueFixture fixture) : IClassFixtur
         Assert.Equal("Running", tracker.RuntimeStatus);
         await Eventually.TrueAsync(async () => (await App.Items.GetAsync(late.Kind, late.Id, CancellationToken.None))!.Overdue, $"{late.Id}'s stored overdue flag");
 
+        // The API serves the flag the tracker stored, in the item and in the overdue listing.
+        using (var shown = await App.GetJsonAsync(path))
+        {
+            Assert.True(shown.RootElement.GetProperty("overdue").GetBoolean());
+        }
+
+        var listed = new List<string>();
+        string? token = null;
+        do
+        {
+            var listing = (late.Kind == ItemKind.Task ? "api/tasks" : "api/measures") + $"?programme={late.Item.Programme}&overdue=true&pageSize=200"
+                + (token is null ? string.Empty : "&continuationToken=" + Uri.EscapeDataString(token));
+            using var page = await App.GetJsonAsync(listing);
+            listed.AddRange(page.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
+            Assert.All(page.RootElement.GetProperty("items").EnumerateArray(), i => Assert.True(i.GetProperty("overdue").GetBoolean()));
+            token = page.RootElement.TryGetProperty("continuationToken", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+        }
+        while (token is not null);
+        Assert.Contains(late.Id, listed);
+
         foreach (var to in new[] { "Commenced", "Completed" })
         {
             using var response = await App.SendAsync(
@@ -69,6 +89,10 @@ public sealed class TrackerTests(TrackedCatalogueFixture fixture) : IClassFixtur
         Assert.Equal("Completed", done.Stage);
         Assert.False(done.Overdue);
         Assert.False((await App.Items.GetAsync(late.Kind, late.Id, CancellationToken.None))!.Overdue);
+        using (var completed = await App.GetJsonAsync(path))
+        {
+            Assert.False(completed.RootElement.GetProperty("overdue").GetBoolean());
+        }
 
         // A reopen starts the tracker again, which sees the item Commenced.
         using (var reopen = await App.SendAsync(

@@ -28,9 +28,6 @@ public sealed class ItemEndpoints
     /// <summary>Longest accepted <c>Idempotency-Key</c>.</summary>
     public const int MaxIdempotencyKeyLength = 64;
 
-    // Overdue is judged now, not stored, so an overdue listing filters pages itself; this bounds the reads one request makes.
-    private const int MaxReadsPerPage = 25;
-
     private readonly ItemRepository _items;
     private readonly ProgressCache _progress;
     private readonly TimeProvider _time;
@@ -58,28 +55,16 @@ public sealed class ItemEndpoints
     public async Task<IActionResult> ListAsync(ItemKind kind, HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // The overdue flag is stored (kept by the trackers), so storage filters on it like on the other fields.
         var filter = new ItemFilter(
             QueryParameters.Text(request, "programme"),
             QueryParameters.Text(request, "agency"),
-            QueryParameters.Status(request));
-        var overdue = QueryParameters.Boolean(request, "overdue");
+            QueryParameters.Status(request),
+            QueryParameters.Boolean(request, "overdue"));
         var pageSize = QueryParameters.Integer(request, "pageSize", 1, MaxPageSize) ?? DefaultPageSize;
         var token = QueryParameters.Text(request, "continuationToken");
-        var today = Today;
-        var cancellationToken = request.HttpContext.RequestAborted;
-
-        var items = new List<ItemResponse>(pageSize);
-        var reads = 0;
-        do
-        {
-            var page = await _items.ListAsync(kind, filter, token, pageSize - items.Count, cancellationToken);
-            items.AddRange(page.Items.Select(r => ItemResponse.From(r, today)).Where(i => overdue is null || i.Overdue == overdue));
-            token = page.ContinuationToken;
-            reads++;
-        }
-        while (overdue is not null && items.Count < pageSize && token is not null && reads < MaxReadsPerPage);
-
-        return new JsonResponse(new ItemListResponse(items, token));
+        var page = await _items.ListAsync(kind, filter, token, pageSize, request.HttpContext.RequestAborted);
+        return new JsonResponse(new ItemListResponse([.. page.Items.Select(ItemResponse.From)], page.ContinuationToken));
     }
 
     /// <summary>Reads one item, with its version in the <c>ETag</c> header.</summary>
@@ -167,7 +152,7 @@ public sealed class ItemEndpoints
                     result.Outcome == TransitionResultKind.VersionMismatch
                         ? $"{id} is at version {result.Item?.Version}, not the version given in If-Match. Read it again and retry."
                         : $"Another update of {id} won the race. Read it again and retry.",
-                    Extensions(result, Today));
+                    Extensions(result));
                 if (result.Item is not null)
                 {
                     conflict.Headers["ETag"] = Quote(result.Item.Version);
@@ -175,31 +160,31 @@ public sealed class ItemEndpoints
 
                 return conflict;
             case TransitionResultKind.Forbidden:
-                return ApiProblem.Forbidden(result.Decision?.Message ?? $"The caller may not change {id}.", Extensions(result, Today));
+                return ApiProblem.Forbidden(result.Decision?.Message ?? $"The caller may not change {id}.", Extensions(result));
             case TransitionResultKind.IdempotencyKeyMismatch:
                 return ApiProblem.Create(
                     StatusCodes.Status422UnprocessableEntity,
                     "idempotency-key-reused",
                     "The idempotency key was used for a different request.",
                     "This Idempotency-Key was first used with a different body; use a new key for a new request.",
-                    Extensions(result, Today));
+                    Extensions(result));
             default:
                 return ApiProblem.Create(
                     StatusCodes.Status422UnprocessableEntity,
                     "transition-not-allowed",
                     "The status change is not allowed.",
                     result.Decision?.Message ?? $"The status change of {id} is not allowed.",
-                    Extensions(result, Today));
+                    Extensions(result));
         }
     }
 
-    private static Dictionary<string, object?> Extensions(TransitionResult result, DateOnly today)
+    private static Dictionary<string, object?> Extensions(TransitionResult result)
     {
         var extensions = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (result.Item is not null)
         {
             extensions["currentStatus"] = result.Item.Status;
-            extensions["current"] = ItemResponse.From(result.Item, today);
+            extensions["current"] = ItemResponse.From(result.Item);
         }
 
         if (result.Decision is not null)
@@ -212,7 +197,7 @@ public sealed class ItemEndpoints
 
     private JsonResponse ItemResult(ItemRecord record, int status)
     {
-        var response = new JsonResponse(ItemResponse.From(record, Today), status);
+        var response = new JsonResponse(ItemResponse.From(record), status);
         response.Headers["ETag"] = Quote(record.Version);
         return response;
     }

@@ -1,11 +1,13 @@
 using System.Text.Json.Serialization;
 using TwoZones.Core.Catalogue;
-using TwoZones.Core.Progress;
 using TwoZones.Storage;
 
 namespace TwoZones.Functions.Items;
 
-/// <summary>A task or measure as <c>GET /api/tasks/{id}</c> shows it; <c>overdue</c> is judged against today in Asia/Shanghai.</summary>
+/// <summary>
+/// A task or measure as <c>GET /api/tasks/{id}</c> shows it; <c>overdue</c> is the stored flag, which the item's tracker sets when a
+/// planned date passes (midnight in Asia/Shanghai) and each transition recomputes.
+/// </summary>
 internal sealed record ItemResponse(
     string Id,
     ItemKind Kind,
@@ -27,7 +29,7 @@ internal sealed record ItemResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Tasks)
 {
     /// <summary>The response for a stored item.</summary>
-    public static ItemResponse From(ItemRecord record, DateOnly today)
+    public static ItemResponse From(ItemRecord record)
     {
         var item = record.Item;
         return new ItemResponse(
@@ -43,7 +45,7 @@ internal sealed record ItemResponse(
             item.CompletedOn,
             item.PlannedCommencement,
             item.PlannedCompletion,
-            OverdueRule.IsOverdue(item.Status, item.PlannedCommencement, item.PlannedCompletion, today),
+            record.Overdue,
             record.UpdatedAt,
             record.UpdatedBy,
             item.CoAgencies,

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using TwoZones.Core.Catalogue;
 using TwoZones.Core.Progress;
-using TwoZones.Core.Time;
 using TwoZones.Functions.Http;
 using TwoZones.Functions.Items;
 using TwoZones.Functions.Progress;
@@ -15,8 +14,7 @@ namespace TwoZones.Functions.Programmes;
 /// <param name="progress">The in-memory progress of every item.</param>
 /// <param name="items">Item storage, for one programme's items.</param>
 /// <param name="catalogue">Catalogue metadata.</param>
-/// <param name="time">The server clock.</param>
-public sealed class ProgrammeFunctions(ProgressCache progress, ItemRepository items, CatalogueRepository catalogue, TimeProvider time)
+public sealed class ProgrammeFunctions(ProgressCache progress, ItemRepository items, CatalogueRepository catalogue)
 {
     /// <summary>Every programme with its progress, in catalogue order.</summary>
     /// <param name="req">The request.</param>
@@ -55,22 +53,21 @@ public sealed class ProgrammeFunctions(ProgressCache progress, ItemRepository it
 
         var report = await progress.GetReportAsync(null, cancellationToken);
         var row = report.Programmes.FirstOrDefault(p => p.Id == programme.Id) ?? Empty(programme);
-        var today = ShanghaiClock.Today(time.GetUtcNow());
-        var tasks = await ReadAllAsync(ItemKind.Task, programme.Id, today, cancellationToken);
-        var measures = await ReadAllAsync(ItemKind.Measure, programme.Id, today, cancellationToken);
+        var tasks = await ReadAllAsync(ItemKind.Task, programme.Id, cancellationToken);
+        var measures = await ReadAllAsync(ItemKind.Measure, programme.Id, cancellationToken);
         return new JsonResponse(new ProgrammeResponse(programme.Id, programme.NameEn, programme.NameZh, programme.LeadAgency, row, tasks, measures));
     }
 
     private static ProgrammeProgress Empty(Programme programme) => new(programme.Id, programme.NameEn, programme.NameZh, 0, 0, 0, 0, 0);
 
-    private async Task<List<ItemResponse>> ReadAllAsync(ItemKind kind, string programme, DateOnly today, CancellationToken cancellationToken)
+    private async Task<List<ItemResponse>> ReadAllAsync(ItemKind kind, string programme, CancellationToken cancellationToken)
     {
         var result = new List<ItemResponse>();
         string? token = null;
         do
         {
             var page = await items.ListAsync(kind, new ItemFilter(Programme: programme), token, ItemRepository.MaxPageSize, cancellationToken);
-            result.AddRange(page.Items.Select(r => ItemResponse.From(r, today)));
+            result.AddRange(page.Items.Select(ItemResponse.From));
             token = page.ContinuationToken;
         }
         while (token is not null);
