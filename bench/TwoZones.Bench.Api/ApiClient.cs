@@ -2,30 +2,20 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using TwoZones.Testing;
 
 namespace TwoZones.Bench.Api;
 
 /// <summary>The app's HTTP API as the benchmark uses it, with the local demo keys.</summary>
 public sealed class ApiClient(int port) : IDisposable
 {
-    public const string ViewerKey = "local-viewer-key";
-    public const string CoordinatorKey = "local-coordinator-key";
+    public const string ViewerKey = DemoKeys.Viewer;
+    public const string CoordinatorKey = DemoKeys.Coordinator;
 
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(30) })
     {
         BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
         Timeout = TimeSpan.FromMinutes(5),
-    };
-
-    public static IDictionary<string, string> KeyEnvironment() => new Dictionary<string, string>
-    {
-        ["TwoZones__ApiKeys__local-viewer-key__Name"] = "Demo Viewer",
-        ["TwoZones__ApiKeys__local-viewer-key__Role"] = "viewer",
-        ["TwoZones__ApiKeys__local-commerce-key__Name"] = "Demo Official (Commerce Bureau)",
-        ["TwoZones__ApiKeys__local-commerce-key__Role"] = "official",
-        ["TwoZones__ApiKeys__local-commerce-key__Agency"] = "BMCB",
-        ["TwoZones__ApiKeys__local-coordinator-key__Name"] = "Demo Coordinator",
-        ["TwoZones__ApiKeys__local-coordinator-key__Role"] = "coordinator",
     };
 
     public async Task<HttpStatusCode> HealthAsync()

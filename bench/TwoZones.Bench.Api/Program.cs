@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using Azure.Data.Tables;
 using TwoZones.Bench.Api;
 using TwoZones.Core.Catalogue;
@@ -22,20 +21,10 @@ if (!File.Exists(options.AppDll))
 
 void Log(string message) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
 
-await using var azurite = await AzuriteInstance.StartNewAsync(inMemory: true);
-Log($"Azurite (in memory) on table port {azurite.TablePort}");
-var env = ApiClient.KeyEnvironment();
-env["AzureWebJobsStorage"] = azurite.ConnectionString;
-env["Logging__LogLevel__Default"] = "Warning";
-env["TwoZones__SnapshotSchedule"] = "0 0 0 1 1 *";
-env["TwoZones__DigestSchedule"] = "0 0 0 1 1 *";
-env["TWOZONES_SEED"] = "none";
-await using var host = await ChildHost.StartAsync(options.AppDll, env, AzuriteInstance.FreePort(), TimeSpan.FromSeconds(180));
-using var api = new ApiClient(host.Port);
-await Polling.UntilAsync(async () => await api.HealthAsync() == HttpStatusCode.OK, TimeSpan.FromSeconds(120), "the app to report healthy");
-Log($"app healthy on port {host.Port}");
+await using var app = await BenchApp.StartAsync(options.AppDll, Log);
+var api = app.Api;
 
-var service = new TableServiceClient(azurite.ConnectionString);
+var service = new TableServiceClient(app.Azurite.ConnectionString);
 var appTables = new TwoZonesTables(service);
 var sampleJson = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "data", "catalogue.sample.json"));
 var sample = CatalogueJson.Parse(sampleJson);

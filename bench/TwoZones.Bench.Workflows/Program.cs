@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using TwoZones.Bench.Api;
 using TwoZones.Bench.Workflows;
 using TwoZones.Core.Catalogue;
@@ -27,20 +26,9 @@ var settleNotes = new List<string>();
 
 void Log(string message) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
 
-await using var azurite = await AzuriteInstance.StartNewAsync(inMemory: true);
-Log($"Azurite (in memory) on table port {azurite.TablePort}");
-
-var env = ApiClient.KeyEnvironment();
-env["AzureWebJobsStorage"] = azurite.ConnectionString;
-env["Logging__LogLevel__Default"] = "Warning";
 // Start and shutdown lines in the captured output, to explain an app that exits during the run.
-env["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-env["TwoZones__SnapshotSchedule"] = "0 0 0 1 1 *";
-env["TwoZones__DigestSchedule"] = "0 0 0 1 1 *";
-env["TWOZONES_SEED"] = "none";
-await using var host = await ChildHost.StartAsync(options.AppDll, env, AzuriteInstance.FreePort(), TimeSpan.FromSeconds(180));
-using var api = new ApiClient(host.Port);
-await Polling.UntilAsync(async () => await api.HealthAsync() == HttpStatusCode.OK, TimeSpan.FromSeconds(120), "the app to report healthy");
+await using var app = await BenchApp.StartAsync(options.AppDll, Log, new Dictionary<string, string> { ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information" });
+var (azurite, host, api) = (app.Azurite, app.Host, app.Api);
 
 // Both are direct children of this process: Azurite runs as `node …/main.js`, the app as `dotnet app.dll`.
 var azuritePid = ChildCpu.ChildProcessId("node") ?? throw new InvalidOperationException("Azurite's process was not found among this process's children.");
