@@ -88,9 +88,6 @@ internal sealed class DurableStore
         state.Outbox.Sort((a, b) => string.CompareOrdinal(a.RowKey, b.RowKey));
     }
 
-    /// <summary>Orders inbox messages by arrival.</summary>
-    public static void SortInbox(List<InboxMessage> inbox) => inbox.Sort(InboxOrder);
-
     /// <summary>Everything in an instance's partition, read with one query (for inspection; episodes use the other overload).</summary>
     public async Task<InstanceState> LoadAsync(string instanceId, CancellationToken cancellationToken)
     {
