@@ -8,6 +8,12 @@ internal sealed record InboxMessage(string RowKey, HistoryEvent Event, long Arri
 {
     public const string Prefix = "inbox-";
 
+    /// <summary>
+    /// False for an event handed to the engine in memory (see <see cref="DurableEngine.DeliverAsync"/>): it has no row to read or delete
+    /// until an episode commits it, into the history or as a row of its own.
+    /// </summary>
+    public bool Stored { get; init; } = true;
+
     /// <summary>The row key of the result of action <paramref name="taskId"/> of <paramref name="instanceId"/>.</summary>
     /// <remarks>Ends with the instance id, as every key of the task hub does (see <see cref="DurableStore"/>).</remarks>
     public static string ResultKey(string instanceId, int generation, int taskId) => $"{Prefix}r-{generation:D8}-{taskId:D8}{DurableStore.KeySuffix(instanceId)}";

@@ -144,6 +144,19 @@ public static class EngineFunctions
         return value;
     }
 
+    [Function(nameof(SumEvents))]
+    public static async Task<long> SumEvents([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        // Many "tick" events in a row: a lost one makes it wait forever, a duplicate makes the sum wrong.
+        var sum = 0L;
+        for (var i = context.GetInput<int>(); i > 0; i--)
+        {
+            sum += await context.WaitForExternalEvent<int>("tick");
+        }
+
+        return sum;
+    }
+
     [Function(nameof(WaitForever))]
     public static Task<string> WaitForever([OrchestrationTrigger] TaskOrchestrationContext context)
         => context.WaitForExternalEvent<string>("never");
