@@ -79,16 +79,21 @@ Log($"app and Azurite settled (or gave up) after {settled.TotalSeconds:F0} s");
 var today = ShanghaiClock.Today(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", inv);
 var targets = targetItems.Select(m => m.Id).ToArray();
 var nextTarget = -1;
-string? TakeTarget()
+
+// Each generated measure moves Proposed→Commenced once; when all have, a second pass moves them Commenced→Completed (which also ends
+// their trackers), as their lives go on. Every request is still a valid move of a distinct item at its time.
+(string Id, string To)? TakeTarget()
 {
     var i = Interlocked.Increment(ref nextTarget);
-    return i < targets.Length ? targets[i] : null;
+    return i < targets.Length ? (targets[i], "Commenced")
+        : i < 2 * targets.Length ? (targets[i - targets.Length], "Completed")
+        : null;
 }
 
 // Warm-up: JIT, connection pool, first writes of the process.
-for (var i = 0; i < 20 && TakeTarget() is { } id; i++)
+for (var i = 0; i < 20 && TakeTarget() is { } warm; i++)
 {
-    await api.PostStatusAsync("measures", id, "Commenced", today);
+    await api.PostStatusAsync("measures", warm.Id, warm.To, today);
 }
 
 var rawRows = new List<string[]>();
@@ -119,24 +124,25 @@ foreach (var workers in options.Concurrency)
     var latencies = new Latencies();
     var (count, elapsed) = await RunAsync(workers, window, async (_, _) =>
     {
-        if (TakeTarget() is not { } id)
+        if (TakeTarget() is not { } target)
         {
             return false;
         }
 
-        latencies.Add(await api.PostStatusAsync("measures", id, "Commenced", today));
+        latencies.Add(await api.PostStatusAsync("measures", target.Id, target.To, today));
         return true;
     });
     var rate = count / elapsed.TotalSeconds;
     var ratio = (rate / rawRate * 100).ToString("F0", inv) + " %";
     var ratioBig = (rate / bigRate * 100).ToString("F0", inv) + " %";
     var ratioRead = (rate / readRate * 100).ToString("F0", inv) + " %";
-    var exhausted = nextTarget >= targets.Length ? " (ran out of Proposed items)" : string.Empty;
+    var exhausted = nextTarget >= 2 * targets.Length ? " (ran out of items to move)" : string.Empty;
     httpRows.Add([workers.ToString(inv), count.ToString("N0", inv), Seconds(elapsed) + exhausted, rate.ToString("F0", inv), latencies.Format(50), latencies.Format(99), ratio, ratioBig, ratioRead]);
     Log($"HTTP status updates x{workers}: {rate:F0}/s p50 {latencies.Format(50)} ms p99 {latencies.Format(99)} ms ({ratio} of raw)");
 }
 
-var commencedByBench = Math.Min(nextTarget + 1, targets.Length);
+var movesByBench = Math.Min(nextTarget + 1, 2 * targets.Length);
+var completedByBench = Math.Max(0, movesByBench - targets.Length);
 
 // 3c. Beyond what a valid catalogue can hold (999 measures per programme): items written directly with ItemRepository.ImportAsync.
 if (options.LargeCatalogue > itemsNow)
@@ -180,7 +186,7 @@ Console.WriteLine($"- Run: {startedAt:yyyy-MM-dd HH:mm} → {DateTimeOffset.UtcN
 Console.WriteLine($"- Load average (/proc/loadavg): start `{loadAtStart}`, end `{loadAtEnd}` — the machine is shared; figures are noisy");
 Console.WriteLine($"- Before the throughput measurements the bench waited {settled.TotalSeconds:F0} s (limit {options.SettleSeconds:0} s) for the app + Azurite to use < 25 % of a core over 3 s (background tracker starts after the imports)");
 Console.WriteLine("- Azurite: private instance, tables only, **in-memory persistence** (`--inMemoryPersistence`), same Azurite for the app and the raw baseline");
-Console.WriteLine($"- {options.Seconds:0.#} s per throughput measurement, raw and HTTP back to back at each concurrency; status updates: coordinator key, `POST /api/measures/{{id}}/status` Proposed→Commenced, each on a distinct item ({commencedByBench:N0} items moved in all incl. 20 warm-up requests, out of {targets.Length:N0} generated Proposed measures; {itemsNow:N0} items in store)");
+Console.WriteLine($"- {options.Seconds:0.#} s per throughput measurement, raw and HTTP back to back at each concurrency; status updates: coordinator key, `POST /api/measures/{{id}}/status` Proposed→Commenced, each on a distinct item, then (once all {targets.Length:N0} generated Proposed measures have commenced) Commenced→Completed in the same order ({movesByBench:N0} moves in all incl. 20 warm-up requests, {completedByBench:N0} of them to Completed; {itemsNow:N0} items in store)");
 Console.WriteLine();
 Console.WriteLine("### 1. Raw Azurite entity-group transactions (Azure.Data.Tables, 3 operations in one partition per worker: upsert state + add history row + add idempotency row)");
 Console.WriteLine();

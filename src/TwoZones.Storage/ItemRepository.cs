@@ -27,8 +27,12 @@ public sealed class ItemRepository
     private const int PrescanThreshold = 50;
     private const string ImportNote = "imported";
 
+    // Comfortably more than the programme's items (about 750): every item's last known row stays in memory.
+    private const int RecentCapacity = 20_000;
+
     private readonly TwoZonesTables _tables;
     private readonly TimeProvider _time;
+    private readonly RecentItemStates _recent = new(RecentCapacity);
 
     /// <summary>Creates the repository.</summary>
     /// <param name="tables">The app's tables.</param>
@@ -89,7 +93,12 @@ public sealed class ItemRepository
             }
 
             first = false;
-            items.AddRange(page.Values.Select(ItemEntities.ToRecord));
+            foreach (var row in page.Values)
+            {
+                _recent.Remember(row);
+                items.Add(ItemEntities.ToRecord(row));
+            }
+
             next = page.ContinuationToken;
         }
         while (items.Count == 0 && next is not null);
@@ -131,14 +140,20 @@ public sealed class ItemRepository
         var idempotencyRowKey = idempotencyKey is null ? null : IdempotencyRows.RowKey(idempotencyKey);
         var fingerprint = IdempotencyRows.Fingerprint(kind, id, request);
 
+        // A remembered row spares the read; whatever it leads to other than a commit is judged again from storage (see RecentItemStates).
+        var remembered = _recent.Find(kind, id);
         for (var attempt = 1; ; attempt++)
         {
-            // A racing request with the same key commits its idempotency row together with the state, so either that row is
-            // visible here or our own commit (which adds the same row) fails and the loser answers from the winner's record.
-            var (state, earlier) = await ReadStateAndIdempotencyAsync(kind, id, idempotencyRowKey, cancellationToken);
-            if (earlier is not null)
+            TableEntity? state = remembered;
+            if (state is null)
             {
-                return await AnswerFromIdempotencyAsync(state, earlier, fingerprint, cancellationToken);
+                // A racing request with the same key commits its idempotency row together with the state, so either that row is
+                // visible here or our own commit (which adds the same row) fails and the loser answers from the winner's record.
+                (state, var earlier) = await ReadStateAndIdempotencyAsync(kind, id, idempotencyRowKey, cancellationToken);
+                if (earlier is not null)
+                {
+                    return await AnswerFromIdempotencyAsync(state, earlier, fingerprint, cancellationToken);
+                }
             }
 
             if (state is null)
@@ -149,6 +164,11 @@ public sealed class ItemRepository
             var current = ItemEntities.ToRecord(state);
             if (ifMatch is not null && !ItemVersion.Matches(ifMatch, current.Version))
             {
+                if (Distrust(ref remembered, ref attempt))
+                {
+                    continue;
+                }
+
                 return new TransitionResult(TransitionResultKind.VersionMismatch, current, null, null);
             }
 
@@ -157,6 +177,11 @@ public sealed class ItemRepository
             var decision = LimitText(LifecycleRules.Evaluate(itemState, actor, request, now), request);
             if (!decision.IsAllowed)
             {
+                if (Distrust(ref remembered, ref attempt))
+                {
+                    continue;
+                }
+
                 var outcome = decision.Outcome == TransitionOutcome.Forbidden ? TransitionResultKind.Forbidden : TransitionResultKind.Invalid;
                 return new TransitionResult(outcome, current, decision, null);
             }
@@ -177,13 +202,29 @@ public sealed class ItemRepository
             {
                 var response = await Table.SubmitTransactionAsync(actions, cancellationToken);
                 var etag = response.Value.Count > 0 ? response.Value[0].Headers.ETag : null;
-                var applied = etag is { } newTag
-                    ? ItemEntities.ToRecord(WithETag(next, newTag))
-                    : (await GetAsync(kind, id, cancellationToken))!;
+                ItemRecord applied;
+                if (etag is { } newTag)
+                {
+                    _recent.Remember(WithETag(next, newTag));
+                    applied = ItemEntities.ToRecord(next);
+                }
+                else
+                {
+                    _recent.Forget(id);
+                    applied = (await GetAsync(kind, id, cancellationToken))!;
+                }
+
                 return new TransitionResult(TransitionResultKind.Applied, applied, decision, entry);
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
             {
+                // The remembered row was stale, or the idempotency key was used before: start over from storage.
+                _recent.Forget(id);
+                if (Distrust(ref remembered, ref attempt))
+                {
+                    continue;
+                }
+
                 // Another write reached the partition first. The same idempotency key may have been the winner.
                 if (idempotencyRowKey is not null
                     && await ReadStateAndIdempotencyAsync(kind, id, idempotencyRowKey, cancellationToken) is (var latest, { } winner))
@@ -202,6 +243,20 @@ public sealed class ItemRepository
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), _time, cancellationToken);
             }
         }
+    }
+
+    /// <summary>Drops a remembered row after it led to an answer other than a commit, so the next round reads storage; the round is not counted.</summary>
+    /// <returns><see langword="true"/> when the round used a remembered row (go round again).</returns>
+    private static bool Distrust(ref TableEntity? remembered, ref int attempt)
+    {
+        if (remembered is null)
+        {
+            return false;
+        }
+
+        remembered = null;
+        attempt--;
+        return true;
     }
 
     /// <summary>
@@ -322,6 +377,7 @@ public sealed class ItemRepository
             [ItemColumns.Overdue] = overdue,
             [ItemColumns.OverdueCheckedAt] = StoredValues.Instant(_time.GetUtcNow()),
         };
+        _recent.Forget(id);
         try
         {
             await Table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
@@ -401,14 +457,17 @@ public sealed class ItemRepository
         }
 
         var overdue = OverdueRule.IsOverdue(stored.Status, stored.PlannedCommencement, stored.PlannedCompletion, today);
-        var actions = new List<TableTransactionAction>(3)
-        {
-            new(TableTransactionActionType.Add, ItemEntities.NewState(stored, now, actor, last, overdue)),
-        };
+        var state = ItemEntities.NewState(stored, now, actor, last, overdue);
+        var actions = new List<TableTransactionAction>(3) { new(TableTransactionActionType.Add, state) };
         actions.AddRange(history.Select(h => new TableTransactionAction(TableTransactionActionType.Add, HistoryEntities.ToEntity(item.Id, h))));
         try
         {
-            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            var response = await Table.SubmitTransactionAsync(actions, cancellationToken);
+            if (response.Value.Count > 0 && response.Value[0].Headers.ETag is { } etag)
+            {
+                _recent.Remember(WithETag(state, etag));
+            }
+
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -437,7 +496,13 @@ public sealed class ItemRepository
         }
 
         var response = await Table.GetEntityIfExistsAsync<TableEntity>(id, ItemColumns.StateRowKey(id), cancellationToken: cancellationToken);
-        return response.HasValue && response.Value is { } entity && ItemEntities.KindOf(entity) == kind ? entity : null;
+        if (response.HasValue && response.Value is { } entity && ItemEntities.KindOf(entity) == kind)
+        {
+            _recent.Remember(entity);
+            return entity;
+        }
+
+        return null;
     }
 
     private async Task<(TableEntity? State, TableEntity? Idempotency)> ReadStateAndIdempotencyAsync(
