@@ -655,6 +655,13 @@ internal sealed partial class DurableEngine : IAsyncDisposable
         }
 
         Settle(consumedAll.Concat(live.Keys));
+        if (episode.Outcome is EpisodeOutcome.Completed or EpisodeOutcome.Failed)
+        {
+            // Events handed over that the finished instance never took are dropped, as its inbox rows are: their senders go on.
+            var dropped = state.Inbox.Where(m => !m.Stored).Select(m => m.RowKey).ToList();
+            slot.Forget(dropped);
+            Settle(dropped);
+        }
 
         LogEpisode(_logger, record.InstanceId, record.Name, episode.Outcome, episode.NewEvents.Count);
         foreach (var activity in activities)

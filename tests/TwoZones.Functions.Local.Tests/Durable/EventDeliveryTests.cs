@@ -50,6 +50,33 @@ public sealed class EventDeliveryTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Events_for_an_instance_that_finishes_on_the_first_one_release_every_sender()
+    {
+        await using var host = await StartAsync();
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(EngineFunctions.Stages));
+        await Polling.UntilAsync(() => Task.FromResult(host.Engine.IsKnownActive(id)), Patience, "the instance to wait for its event");
+
+        // The first "go" completes the instance; the others are dropped with it (more than one episode takes), or refused once it is
+        // known to have finished. None may leave its sender waiting for an episode that will never come (that would time out).
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 100).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await host.Client.RaiseEventAsync(id, "go", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return "delivered or dropped";
+            }
+            catch (InvalidOperationException e) when (e.Message.Contains("Completed", StringComparison.Ordinal))
+            {
+                return "refused";
+            }
+        })));
+
+        Assert.Contains("delivered or dropped", outcomes);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await host.CompletionAsync(id)).RuntimeStatus);
+        Assert.Empty((await host.Store.LoadAsync(id, CancellationToken.None)).Inbox);
+    }
+
+    [Fact]
     public async Task An_event_for_a_suspended_instance_is_stored_at_once_and_taken_after_the_resume()
     {
         await using var host = await StartAsync();
