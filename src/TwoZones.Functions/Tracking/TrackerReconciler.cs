@@ -43,6 +43,11 @@ public sealed partial class TrackerReconciler(ItemRepository items, TimeProvider
             // A fresh store whose tables do not exist yet has no items to reconcile.
             LogNothingStored(logger, e.ErrorCode);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host is stopping (Ctrl-C during the start-up pass): not a failure, and the next start runs the pass again.
+            LogStopped(logger);
+        }
     }
 
     /// <summary>Checks every item against its tracker.</summary>
@@ -128,6 +133,9 @@ public sealed partial class TrackerReconciler(ItemRepository items, TimeProvider
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trackers not reconciled: no items are stored yet ({Reason})")]
     private static partial void LogNothingStored(ILogger logger, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Trackers not reconciled: the host is stopping; the pass runs again at the next start")]
+    private static partial void LogStopped(ILogger logger);
 
     private enum Repair
     {
