@@ -18,12 +18,6 @@ public sealed class ApiClient(int port) : IDisposable
         Timeout = TimeSpan.FromMinutes(5),
     };
 
-    public async Task<HttpStatusCode> HealthAsync()
-    {
-        using var response = await _http.GetAsync("api/health");
-        return response.StatusCode;
-    }
-
     /// <summary>POST /api/catalogue, then polls the status URI until Completed; returns the time from POST to the Completed answer.</summary>
     public async Task<(TimeSpan Elapsed, JsonElement Status)> ImportAsync(string catalogueJson, TimeSpan timeout)
     {

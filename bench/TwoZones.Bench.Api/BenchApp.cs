@@ -1,4 +1,3 @@
-using System.Net;
 using TwoZones.Testing;
 
 namespace TwoZones.Bench.Api;
@@ -29,22 +28,16 @@ public sealed class BenchApp : IAsyncDisposable
     {
         var azurite = await AzuriteInstance.StartNewAsync(inMemory: true);
         log($"Azurite (in memory) on table port {azurite.TablePort}");
-        var env = DemoKeys.Environment();
-        env["AzureWebJobsStorage"] = azurite.ConnectionString;
-        env["Logging__LogLevel__Default"] = "Warning";
-        env["TwoZones__SnapshotSchedule"] = "0 0 0 1 1 *";
-        env["TwoZones__DigestSchedule"] = "0 0 0 1 1 *";
+        var env = AppProcess.Settings(azurite.ConnectionString);
         env["TWOZONES_SEED"] = "none";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             env[name] = value;
         }
 
-        var host = await ChildHost.StartAsync(appDll, env, AzuriteInstance.FreePort(), TimeSpan.FromSeconds(180));
-        var app = new BenchApp(azurite, host);
-        await Polling.UntilAsync(async () => await app.Api.HealthAsync() == HttpStatusCode.OK, TimeSpan.FromSeconds(120), "the app to report healthy");
+        var host = await AppProcess.StartHealthyAsync(appDll, env, TimeSpan.FromSeconds(180));
         log($"app healthy on port {host.Port}");
-        return app;
+        return new BenchApp(azurite, host);
     }
 
     public async ValueTask DisposeAsync()

@@ -14,8 +14,8 @@ namespace TwoZones.Dashboard.Tests;
 /// </summary>
 public sealed class DashboardAppFixture : IAsyncLifetime
 {
-    public const string ViewerKey = "local-viewer-key";
-    public const string CoordinatorKey = "local-coordinator-key";
+    public const string ViewerKey = DemoKeys.Viewer;
+    public const string CoordinatorKey = DemoKeys.Coordinator;
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private AzuriteInstance? _azurite;
@@ -43,19 +43,9 @@ public sealed class DashboardAppFixture : IAsyncLifetime
         var browserStart = StartBrowserAsync();
 
         _azurite = await AzuriteInstance.StartNewAsync();
-        var env = new Dictionary<string, string>
-        {
-            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["TwoZones__SnapshotSchedule"] = "*/2 * * * * *",
-            ["TwoZones__DigestSchedule"] = "0 0 0 1 1 *",
-            ["TwoZones__ApiKeys__local-viewer-key__Name"] = "Demo Viewer",
-            ["TwoZones__ApiKeys__local-viewer-key__Role"] = "viewer",
-            ["TwoZones__ApiKeys__local-coordinator-key__Name"] = "Demo Coordinator",
-            ["TwoZones__ApiKeys__local-coordinator-key__Role"] = "coordinator",
-        };
-        _host = await ChildHost.StartAsync(AppPath(), env, AzuriteInstance.FreePort(), TimeSpan.FromSeconds(120));
-        await WaitUntilAsync(async () => (await Http.GetAsync("api/health")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the app to report healthy");
+        var env = AppProcess.Settings(_azurite.ConnectionString);
+        env["TwoZones__SnapshotSchedule"] = "*/2 * * * * *";
+        _host = await AppProcess.StartHealthyAsync(AppPath(), env, TimeSpan.FromSeconds(120));
         await ImportAsync(DashboardCatalogue.Create());
         await WaitUntilAsync(async () => (await GetJsonAsync("api/progress")).GetProperty("total").GetInt32() == 20, TimeSpan.FromSeconds(30), "progress to count the seed");
 

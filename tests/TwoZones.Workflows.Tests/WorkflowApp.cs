@@ -73,8 +73,7 @@ internal sealed class WorkflowApp : IAsyncDisposable
                 await seed(app);
             }
 
-            app.Host = await ChildHost.StartAsync(ChildHost.FindBuiltApp("TwoZones.Functions"), environment, AzuriteInstance.FreePort(), TimeSpan.FromSeconds(180));
-            await Eventually.TrueAsync(async () => (await app.Host.Http.GetAsync("api/health")).IsSuccessStatusCode, "the app's health endpoint");
+            app.Host = await AppProcess.StartHealthyAsync(ChildHost.FindBuiltApp("TwoZones.Functions"), environment, TimeSpan.FromSeconds(180));
             return app;
         }
         catch

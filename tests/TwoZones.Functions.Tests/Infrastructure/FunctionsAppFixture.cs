@@ -25,14 +25,14 @@ public class FunctionsAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteInstance.StartNewAsync();
-        var env = ApiKeys.Environment();
-        env["AzureWebJobsStorage"] = _azurite.ConnectionString;
-        env["Logging__LogLevel__Default"] = "Warning";
-        env["TwoZones__SnapshotSchedule"] = "0 0 0 1 1 *";
-        env["TwoZones__DigestSchedule"] = "0 0 0 1 1 *";
+        var env = AppProcess.Settings(_azurite.ConnectionString);
+        foreach (var (name, value) in ApiKeys.Environment())
+        {
+            env[name] = value;
+        }
+
         ConfigureEnvironment(env);
-        _host = await ChildHost.StartAsync(AppPath(), env, AzuriteInstance.FreePort(), TimeSpan.FromSeconds(120));
-        await WaitUntilAsync(async () => (await Http.GetAsync("api/health")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the app to report healthy");
+        _host = await AppProcess.StartHealthyAsync(AppPath(), env, TimeSpan.FromSeconds(120));
         await SeedAsync();
     }
 

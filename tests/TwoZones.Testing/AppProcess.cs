@@ -1,0 +1,47 @@
+using System.Net;
+
+namespace TwoZones.Testing;
+
+/// <summary>The function app as a child process, as the end-to-end tests and the benchmarks run it.</summary>
+public static class AppProcess
+{
+    /// <summary>A date no test reaches: timers moved there fire only when a test asks (the API starts digests and snapshots too).</summary>
+    public const string Never = "0 0 0 1 1 *";
+
+    /// <summary>
+    /// The settings most runs share: the given storage, warnings and errors only, the snapshot and digest timers moved to
+    /// <see cref="Never"/>, and the demo keys (<see cref="DemoKeys"/>).
+    /// </summary>
+    /// <param name="storage">The <c>AzureWebJobsStorage</c> connection string.</param>
+    /// <returns>A new dictionary, to which callers add or in which they override.</returns>
+    public static IDictionary<string, string> Settings(string storage)
+    {
+        var settings = DemoKeys.Environment();
+        settings["AzureWebJobsStorage"] = storage;
+        settings["Logging__LogLevel__Default"] = "Warning";
+        settings["TwoZones__SnapshotSchedule"] = Never;
+        settings["TwoZones__DigestSchedule"] = Never;
+        return settings;
+    }
+
+    /// <summary>Starts the app on a free port and returns once <c>GET /api/health</c> answers 200.</summary>
+    /// <param name="appDll">The built app.</param>
+    /// <param name="settings">Its settings (environment variables).</param>
+    /// <param name="timeout">How long start-up and health may take together, at most.</param>
+    /// <returns>The running app; the caller disposes it.</returns>
+    public static async Task<ChildHost> StartHealthyAsync(string appDll, IDictionary<string, string> settings, TimeSpan timeout)
+    {
+        var host = await ChildHost.StartAsync(appDll, settings, AzuriteInstance.FreePort(), timeout);
+        try
+        {
+            await Polling.UntilAsync(
+                async () => (await host.Http.GetAsync("api/health")).StatusCode == HttpStatusCode.OK, timeout, "the app to report healthy", e => e is HttpRequestException);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+}
