@@ -36,7 +36,7 @@ public sealed record BenchOptions
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
-                "--quick" => options with { Seconds = 3, ProgressRequests = 50, ProgressWarmup = 5, MediumCatalogue = 2_000, LargeCatalogue = 10_000, ExtendForUpdates = false, SettleSeconds = 30 },
+                "--quick" => options with { Seconds = 3, ProgressRequests = 50, ProgressWarmup = 5, MediumCatalogue = 2_000, LargeCatalogue = 10_000, ExtendForUpdates = true, SettleSeconds = 30 },
                 "--seconds" => options with { Seconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--progress-requests" => options with { ProgressRequests = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--medium" => options with { MediumCatalogue = int.Parse(Next(), CultureInfo.InvariantCulture) },

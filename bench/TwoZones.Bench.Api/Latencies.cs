@@ -42,5 +42,9 @@ public sealed class Latencies
         }
     }
 
-    public string Format(double p) => Percentile(p).ToString(Percentile(p) < 10 ? "F1" : "F0", CultureInfo.InvariantCulture);
+    public string Format(double p)
+    {
+        var value = Percentile(p);
+        return double.IsNaN(value) ? "–" : value.ToString(value < 10 ? "F1" : "F0", CultureInfo.InvariantCulture);
+    }
 }
