@@ -171,9 +171,12 @@ internal sealed partial class DurableEngine : IAsyncDisposable
             }
         });
 
-    /// <summary>Asks for an episode of <paramref name="instanceId"/> to consume <paramref name="message"/>, which this process has just stored.</summary>
+    /// <summary>
+    /// Asks for an episode of <paramref name="instanceId"/> to consume <paramref name="message"/>, which this process has just stored
+    /// (or hands over without a row, see <see cref="DeliverAsync"/>).
+    /// </summary>
     /// <param name="instanceId">The instance.</param>
-    /// <param name="message">The stored message; the episode takes it from memory instead of reading its row back.</param>
+    /// <param name="message">The message; the episode takes it from memory instead of reading its row back.</param>
     public void Signal(string instanceId, InboxMessage message) =>
         Signal(instanceId, recover: false, slot => slot.Rows[message.RowKey] = message);
 
