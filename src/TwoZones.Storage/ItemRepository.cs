@@ -110,6 +110,10 @@ public sealed class ItemRepository
     /// Applies a status change: checks idempotency, existence, the <c>If-Match</c> version and the lifecycle rules, then writes the new
     /// state, the history entry and the idempotency record in one transaction that fails if the state changed meanwhile.
     /// </summary>
+    /// <remarks>
+    /// When this repository remembers the item's state row (it last read or wrote it), the checks run on that row and the transaction is
+    /// sent without reading first; the row's ETag guards it, and any outcome other than a commit is decided again from a fresh read.
+    /// </remarks>
     /// <param name="kind">Task or measure.</param>
     /// <param name="id">Item id.</param>
     /// <param name="actor">The caller (its id is recorded in history).</param>
