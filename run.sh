@@ -67,7 +67,7 @@ log "building (Release)"
 dotnet build src/TwoZones.Functions/TwoZones.Functions.csproj -c Release -nologo -v:quiet >/dev/null || {
   log "build failed; run: dotnet build src/TwoZones.Functions -c Release"; exit 1; }
 
-dotnet src/TwoZones.Functions/bin/Release/net10.0/TwoZones.Functions.dll &
+tools/start-app &
 app_pid=$!
 
 for _ in $(seq 1 300); do

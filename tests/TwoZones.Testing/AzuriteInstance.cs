@@ -158,6 +158,33 @@ public sealed class AzuriteInstance : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the emulator with SIGINT, so it saves what it has acknowledged before it exits (it writes its database to disk
+    /// only every few seconds, which a kill would lose and real storage never does), then waits until its port is free.
+    /// </summary>
+    public async Task StopGracefullyAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false }))
+            {
+                kill?.WaitForExit();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Not gone in time: a hard stop is still a stop.
+            }
+        }
+
+        await StopAsync();
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

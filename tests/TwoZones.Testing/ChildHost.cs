@@ -6,20 +6,27 @@ using System.Text;
 namespace TwoZones.Testing;
 
 /// <summary>
-/// A functions app started as a child process (<c>dotnet app.dll</c>) with its own environment and port, as a real host
-/// would run it: output captured, reachable over real HTTP, killable (SIGKILL, as a crash) or stoppable (SIGTERM), restartable.
+/// A functions app started as a child process (<c>dotnet app.dll</c>, or any command that serves it) with its own environment
+/// and port, as a real host would run it: output captured, reachable over real HTTP, killable (SIGKILL of the whole process
+/// tree, as a crash) or stoppable (SIGTERM), restartable.
 /// </summary>
 public sealed class ChildHost : IAsyncDisposable
 {
-    private readonly string _dllPath;
+    private readonly string _fileName;
+    private readonly IReadOnlyList<string> _arguments;
+    private readonly string _workingDirectory;
+    private readonly string _displayName;
     private readonly Dictionary<string, string> _environment;
     private readonly StringBuilder _output = new();
     private readonly Lock _outputLock = new();
     private Process? _process;
 
-    private ChildHost(string dllPath, IDictionary<string, string> environment, int port)
+    private ChildHost(string fileName, IReadOnlyList<string> arguments, string workingDirectory, string displayName, IDictionary<string, string> environment, int port)
     {
-        _dllPath = Path.GetFullPath(dllPath);
+        _fileName = fileName;
+        _arguments = arguments;
+        _workingDirectory = workingDirectory;
+        _displayName = displayName;
         _environment = new Dictionary<string, string>(environment, StringComparer.Ordinal) { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         Port = port;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) };
@@ -74,8 +81,35 @@ public sealed class ChildHost : IAsyncDisposable
     public static ChildHost Launch(string dllPath, IDictionary<string, string> env, int port)
     {
         ArgumentNullException.ThrowIfNull(env);
-        var host = new ChildHost(dllPath, env, port);
+        var fullPath = Path.GetFullPath(dllPath);
+        var host = new ChildHost("dotnet", [fullPath], Path.GetDirectoryName(fullPath)!, Path.GetFileName(fullPath), env, port);
         host.StartProcess();
+        return host;
+    }
+
+    /// <summary>Starts <paramref name="fileName"/> with <paramref name="arguments"/> and waits until something listens on <paramref name="port"/>.</summary>
+    /// <param name="fileName">The program or script that serves the app on <paramref name="port"/> (it gets <c>PORT</c> too).</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <param name="workingDirectory">Where it runs.</param>
+    /// <param name="env">Environment variables on top of this process's.</param>
+    /// <param name="port">The port the app listens on.</param>
+    /// <param name="timeout">How long to wait for the port (default 60 s).</param>
+    public static async Task<ChildHost> StartCommandAsync(
+        string fileName, IReadOnlyList<string> arguments, string workingDirectory, IDictionary<string, string> env, int port, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        var host = new ChildHost(fileName, arguments, workingDirectory, Path.GetFileName(fileName), env, port);
+        host.StartProcess();
+        try
+        {
+            await host.WaitForPortAsync(timeout ?? TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 
@@ -124,7 +158,7 @@ public sealed class ChildHost : IAsyncDisposable
         {
             if (HasExited)
             {
-                throw new InvalidOperationException($"{Path.GetFileName(_dllPath)} exited with code {ExitCode} before listening on port {Port}. Output:\n{Output}");
+                throw new InvalidOperationException($"{_displayName} exited with code {ExitCode} before listening on port {Port}. Output:\n{Output}");
             }
 
             if (await AcceptsConnectionsAsync(Port))
@@ -135,7 +169,7 @@ public sealed class ChildHost : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"{Path.GetFileName(_dllPath)} did not listen on port {Port} within {timeout.TotalSeconds:0} s. Output:\n{Output}");
+        throw new TimeoutException($"{_displayName} did not listen on port {Port} within {timeout.TotalSeconds:0} s. Output:\n{Output}");
     }
 
     /// <summary>Waits until the output contains <paramref name="text"/>; false on timeout or exit.</summary>
@@ -231,14 +265,18 @@ public sealed class ChildHost : IAsyncDisposable
     private void StartProcess()
     {
         _process?.Dispose();
-        var psi = new ProcessStartInfo("dotnet")
+        var psi = new ProcessStartInfo(_fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(_dllPath)!,
+            WorkingDirectory = _workingDirectory,
         };
-        psi.ArgumentList.Add(_dllPath);
+        foreach (var argument in _arguments)
+        {
+            psi.ArgumentList.Add(argument);
+        }
+
         foreach (var (name, value) in _environment)
         {
             psi.Environment[name] = value;
@@ -249,7 +287,7 @@ public sealed class ChildHost : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         if (!process.Start())
         {
-            throw new InvalidOperationException("Could not start dotnet " + _dllPath);
+            throw new InvalidOperationException($"Could not start {_fileName} {string.Join(' ', _arguments)}");
         }
 
         process.BeginOutputReadLine();

@@ -54,11 +54,9 @@ internal sealed class WorkflowApp : IAsyncDisposable
             ["TwoZones__SnapshotSchedule"] = "0 0 * * * *",
             ["TwoZones__DigestSchedule"] = "0 0 1 * * Mon",
             ["TwoZones__DigestDeliveryFirstRetryInterval"] = "00:00:00.200",
-            [$"TwoZones__ApiKeys__{ViewerKey}__Role"] = "viewer",
-            [$"TwoZones__ApiKeys__{ViewerKey}__Name"] = "Test Viewer",
-            [$"TwoZones__ApiKeys__{CoordinatorKey}__Role"] = "coordinator",
-            [$"TwoZones__ApiKeys__{CoordinatorKey}__Name"] = "Test Coordinator",
         };
+        DemoKeys.Add(environment, "test-viewer", ViewerKey, "Test Viewer", "viewer");
+        DemoKeys.Add(environment, "test-coordinator", CoordinatorKey, "Test Coordinator", "coordinator");
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             environment[name] = value;

@@ -23,15 +23,16 @@ public static partial class CatalogueValidator
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var errors = new List<ValidationError>();
+        CheckNotEmpty(catalogue, errors);
 
-        var agencyIds = CheckIds(catalogue.Agencies.Select(a => a.Id), "agency", null, errors);
+        var agencyIds = CheckIds(catalogue.Agencies.Select(a => a.Id), "agency", CatalogueIds.Agency, errors);
         foreach (var agency in catalogue.Agencies)
         {
             RequireText(agency.Id, "nameEn", agency.NameEn, "English name", errors);
             RequireText(agency.Id, "nameZh", agency.NameZh, "Chinese name", errors);
         }
 
-        var programmeIds = CheckIds(catalogue.Programmes.Select(p => p.Id), "programme", ProgrammeId(), errors);
+        var programmeIds = CheckIds(catalogue.Programmes.Select(p => p.Id), "programme", CatalogueIds.Programme, errors);
         foreach (var programme in catalogue.Programmes)
         {
             RequireText(programme.Id, "nameEn", programme.NameEn, "English name", errors);
@@ -39,8 +40,8 @@ public static partial class CatalogueValidator
             RequireReference(programme.Id, "leadAgency", programme.LeadAgency, agencyIds, "agency", errors);
         }
 
-        var taskIds = CheckIds(catalogue.Tasks.Select(t => t.Id), "task", TaskId(), errors);
-        CheckIds(catalogue.Measures.Select(m => m.Id), "measure", MeasureId(), errors);
+        var taskIds = CheckIds(catalogue.Tasks.Select(t => t.Id), "task", CatalogueIds.Task, errors);
+        CheckIds(catalogue.Measures.Select(m => m.Id), "measure", CatalogueIds.Measure, errors);
 
         foreach (var item in catalogue.Items)
         {
@@ -48,6 +49,25 @@ public static partial class CatalogueValidator
         }
 
         return errors;
+    }
+
+    /// <summary>A file with nothing to track would "succeed" while importing nothing, which hides a wrong file or a truncated upload.</summary>
+    private static void CheckNotEmpty(Catalogue catalogue, List<ValidationError> errors)
+    {
+        if (catalogue.Agencies.Count == 0)
+        {
+            errors.Add(new(string.Empty, "agencies", "The catalogue lists no agencies; it needs at least one."));
+        }
+
+        if (catalogue.Programmes.Count == 0)
+        {
+            errors.Add(new(string.Empty, "programmes", "The catalogue lists no programmes; it needs at least one."));
+        }
+
+        if (catalogue.Tasks.Count == 0 && catalogue.Measures.Count == 0)
+        {
+            errors.Add(new(string.Empty, "tasks", "The catalogue lists no tasks and no measures; it needs at least one of either."));
+        }
     }
 
     private static void CheckItem(
@@ -60,7 +80,7 @@ public static partial class CatalogueValidator
     {
         var id = item.Id;
         RequireReference(id, "programme", item.Programme, programmeIds, "programme", errors);
-        if (item.Kind == ItemKind.Measure && MeasureId().IsMatch(id) && !id.StartsWith(item.Programme + "-", StringComparison.Ordinal))
+        if (item.Kind == ItemKind.Measure && CatalogueIds.Measure.IsMatch(id) && !id.StartsWith(item.Programme + "-", StringComparison.Ordinal))
         {
             errors.Add(new(id, "id", $"Measure id {id} must start with its programme {item.Programme}-."));
         }
@@ -180,6 +200,7 @@ public static partial class CatalogueValidator
     {
         "programme" => "expected P01…P99",
         "task" => "expected T001…T999",
+        "agency" => "a letter, then up to 31 letters, digits, '-' or '_', e.g. BMCB",
         _ => "expected Pnn-Mnnn, e.g. P03-M017",
     };
 
@@ -204,13 +225,4 @@ public static partial class CatalogueValidator
     }
 
     private static string Label(string id) => string.IsNullOrWhiteSpace(id) ? "An entry without id" : id;
-
-    [GeneratedRegex(@"^P(0[1-9]|[1-9][0-9])\z", RegexOptions.CultureInvariant)]
-    private static partial Regex ProgrammeId();
-
-    [GeneratedRegex(@"^T(00[1-9]|0[1-9][0-9]|[1-9][0-9]{2})\z", RegexOptions.CultureInvariant)]
-    private static partial Regex TaskId();
-
-    [GeneratedRegex(@"^P(0[1-9]|[1-9][0-9])-M(00[1-9]|0[1-9][0-9]|[1-9][0-9]{2})\z", RegexOptions.CultureInvariant)]
-    private static partial Regex MeasureId();
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
@@ -45,12 +44,13 @@ public sealed class CatalogueFunctions(UploadRepository uploads, TimeProvider ti
         ArgumentNullException.ThrowIfNull(req);
         ArgumentNullException.ThrowIfNull(client);
         var cancellationToken = req.HttpContext.RequestAborted;
+        RequestBody.RequireJson(req);
         var bytes = await RequestBody.ReadBytesAsync(req, RequestBody.CatalogueLimit, cancellationToken);
 
         CatalogueDocument catalogue;
         try
         {
-            catalogue = CatalogueJson.Parse(Encoding.UTF8.GetString(bytes));
+            catalogue = CatalogueJson.Parse(RequestBody.DecodeUtf8(bytes));
         }
         catch (CatalogueFormatException e)
         {
@@ -95,7 +95,11 @@ public sealed class CatalogueFunctions(UploadRepository uploads, TimeProvider ti
     {
         ArgumentNullException.ThrowIfNull(req);
         ArgumentNullException.ThrowIfNull(client);
-        var metadata = instanceId.StartsWith(InstancePrefix, StringComparison.Ordinal)
+        // Only ids this API issues are looked up: the prefix and 16 lowercase hex digits.
+        var issued = instanceId.Length == InstancePrefix.Length + 16
+            && instanceId.StartsWith(InstancePrefix, StringComparison.Ordinal)
+            && instanceId.AsSpan(InstancePrefix.Length).IndexOfAnyExcept("0123456789abcdef") < 0;
+        var metadata = issued
             ? await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, req.HttpContext.RequestAborted)
             : null;
         if (metadata is null)

@@ -14,6 +14,23 @@ internal static class QueryParameters
         return value.Length == 0 ? null : value;
     }
 
+    /// <summary>
+    /// An id to filter on (a programme or an agency): letters, digits, <c>-</c> and <c>_</c>, at most 64. Anything else can name
+    /// nothing in the catalogue, so it is refused rather than answered with an empty page.
+    /// </summary>
+    public static string? Identifier(HttpRequest request, string name)
+    {
+        var value = Text(request, name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return value.Length <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? value
+            : throw Invalid(name, "Not an id: use letters, digits, '-' and '_' only, at most 64.");
+    }
+
     /// <summary><c>task</c> or <c>measure</c> (any case).</summary>
     public static ItemKind? Kind(HttpRequest request, string name = "kind") => Text(request, name) switch
     {
@@ -32,7 +49,7 @@ internal static class QueryParameters
             return null;
         }
 
-        return Enum.TryParse<ItemStatus>(value, ignoreCase: true, out var status) && Enum.IsDefined(status) && !char.IsDigit(value[0])
+        return ItemStatusText.TryParse(value, StringComparison.OrdinalIgnoreCase, out var status)
             ? status
             : throw Invalid(name, $"'{value}' is not a status; use Proposed, Commenced or Completed.");
     }

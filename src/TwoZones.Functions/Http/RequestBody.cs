@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace TwoZones.Functions.Http;
 
@@ -25,7 +27,7 @@ internal static class RequestBody
         using var buffer = new MemoryStream(request.ContentLength is > 0 and var length ? (int)length : 4096);
         var chunk = new byte[81920];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await ReadChunkAsync(request.Body, chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > limit)
             {
@@ -38,15 +40,88 @@ internal static class RequestBody
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// One read of the body. A body that breaks off or stalls is the client's fault, not an outage: the server reports it as
+    /// an <see cref="IOException"/>, which would otherwise read as unreachable storage.
+    /// </summary>
+    private static async Task<int> ReadChunkAsync(Stream body, byte[] chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body.ReadAsync(chunk, cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            throw new ApiProblemException(ApiProblem.Create(
+                StatusCodes.Status408RequestTimeout, "request-timeout", "The request body did not arrive in time.", "The client stopped sending the request body."));
+        }
+        catch (IOException)
+        {
+            throw new ApiProblemException(ApiProblem.BadRequest("The request body ended before it was complete.", Errors("$", "Incomplete request body.")));
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Refuses a body that is not declared as JSON (<c>application/json</c> or <c>+json</c>, UTF-8 if a charset is named): a
+    /// form post or a text upload that happens to parse is not what the caller meant to send. A request without a body passes.
+    /// </summary>
+    /// <exception cref="ApiProblemException">415 naming the media types accepted.</exception>
+    public static void RequireJson(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var hasBody = request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0;
+        if (!hasBody)
+        {
+            return;
+        }
+
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            && (type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase))
+            && (!type.Charset.HasValue || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        throw new ApiProblemException(ApiProblem.Create(
+            StatusCodes.Status415UnsupportedMediaType,
+            "unsupported-media-type",
+            "The request body's media type is not accepted.",
+            "Send the body as application/json (UTF-8)."));
+    }
+
+    /// <summary>The body as text, refusing bytes that are not UTF-8 (a lenient decoder would store replacement characters).</summary>
+    /// <exception cref="ApiProblemException">400 when the bytes are not valid UTF-8.</exception>
+    public static string DecodeUtf8(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        try
+        {
+            return StrictUtf8.GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new ApiProblemException(ApiProblem.BadRequest("The body is not valid UTF-8.", Errors("$", "Invalid UTF-8.")));
+        }
+    }
+
     /// <summary>Reads a JSON object body of at most 64 KiB.</summary>
     /// <returns>The parsed document; its root is an object. The caller disposes it.</returns>
-    /// <exception cref="ApiProblemException">413 when too large, 400 when empty, malformed or not an object.</exception>
+    /// <exception cref="ApiProblemException">415 when not JSON, 413 when too large, 400 when empty, malformed or not an object.</exception>
     public static async Task<JsonDocument> ReadJsonObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        RequireJson(request);
         var bytes = await ReadBytesAsync(request, DefaultLimit, cancellationToken);
         if (bytes.Length == 0)
         {
             throw new ApiProblemException(ApiProblem.BadRequest("The request needs a JSON body.", Errors("$", "The body is empty.")));
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            throw new ApiProblemException(ApiProblem.BadRequest("The body is not valid UTF-8.", Errors("$", "Invalid UTF-8.")));
         }
 
         JsonDocument document;

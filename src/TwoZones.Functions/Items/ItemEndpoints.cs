@@ -57,8 +57,8 @@ public sealed class ItemEndpoints
         ArgumentNullException.ThrowIfNull(request);
         // The overdue flag is stored (kept by the trackers), so storage filters on it like on the other fields.
         var filter = new ItemFilter(
-            QueryParameters.Text(request, "programme"),
-            QueryParameters.Text(request, "agency"),
+            QueryParameters.Identifier(request, "programme"),
+            QueryParameters.Identifier(request, "agency"),
             QueryParameters.Status(request),
             QueryParameters.Boolean(request, "overdue"));
         var pageSize = QueryParameters.Integer(request, "pageSize", 1, MaxPageSize) ?? DefaultPageSize;
@@ -75,6 +75,11 @@ public sealed class ItemEndpoints
     public async Task<IActionResult> GetAsync(ItemKind kind, HttpRequest request, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!CatalogueIds.IsItemId(kind, id))
+        {
+            return NotFound(kind, id);
+        }
+
         var record = await _items.GetAsync(kind, id, request.HttpContext.RequestAborted);
         return record is null ? NotFound(kind, id) : ItemResult(record, StatusCodes.Status200OK);
     }
@@ -88,13 +93,20 @@ public sealed class ItemEndpoints
     public async Task<IActionResult> ChangeStatusAsync(ItemKind kind, HttpRequest request, string id, DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!CatalogueIds.IsItemId(kind, id))
+        {
+            return NotFound(kind, id);
+        }
+
         var cancellationToken = request.HttpContext.RequestAborted;
         var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
-        if (idempotencyKey.Length > MaxIdempotencyKeyLength)
+        // Keys are stored and compared as given, so only visible ASCII is taken: look-alike or mis-decoded characters would
+        // make a retry miss its first answer and apply twice.
+        if (idempotencyKey.Length > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c is < '!' or > '~'))
         {
             return ApiProblem.BadRequest(
-                $"The Idempotency-Key header must not exceed {MaxIdempotencyKeyLength} characters.",
-                RequestBody.Errors("Idempotency-Key", $"At most {MaxIdempotencyKeyLength} characters."));
+                $"The Idempotency-Key header must be at most {MaxIdempotencyKeyLength} visible ASCII characters.",
+                RequestBody.Errors("Idempotency-Key", $"At most {MaxIdempotencyKeyLength} characters from '!' to '~'."));
         }
 
         TransitionRequest change;
@@ -108,7 +120,13 @@ public sealed class ItemEndpoints
             kind, id, caller, change, IfMatch(request), idempotencyKey.Length == 0 ? null : idempotencyKey, cancellationToken);
         if (result.Outcome == TransitionResultKind.Applied)
         {
-            await SignalTrackerAsync(client, result.Item!);
+            await SignalTrackerAsync(client, result.Item!, committedNow: true);
+        }
+        else if (result.Outcome == TransitionResultKind.Replayed)
+        {
+            // A retry of a change that committed: the first attempt may have died before telling the tracker. Telling it again
+            // is harmless, but the first answer may be stale by now, so the tracker reads the state itself.
+            await SignalTrackerAsync(client, result.Item!, committedNow: false);
         }
 
         return Respond(kind, id, result);
@@ -122,6 +140,11 @@ public sealed class ItemEndpoints
     public async Task<IActionResult> GetHistoryAsync(ItemKind kind, HttpRequest request, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!CatalogueIds.IsItemId(kind, id))
+        {
+            return NotFound(kind, id);
+        }
+
         var history = await _items.GetHistoryAsync(kind, id, request.HttpContext.RequestAborted);
         if (history is null)
         {
@@ -222,11 +245,11 @@ public sealed class ItemEndpoints
     // The transition is committed and is the truth: the official gets the answer even if the tracker cannot be told now.
     // The tracker re-reads storage and converges at the next reconcile (host start, or nightly), so a lost hint costs only latency.
     // The request's token is not used: a client that hangs up after the commit must not stop the hint.
-    private async Task SignalTrackerAsync(DurableTaskClient client, ItemRecord committed)
+    private async Task SignalTrackerAsync(DurableTaskClient client, ItemRecord committed, bool committedNow)
     {
         try
         {
-            var known = TrackerObservation.Of(committed, _time.GetUtcNow());
+            var known = committedNow ? TrackerObservation.Of(committed, _time.GetUtcNow()) : null;
             await TrackerSignals.NotifyStatusChangedAsync(client, committed.Kind, committed.Id, known, CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

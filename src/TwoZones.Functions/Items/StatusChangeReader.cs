@@ -8,7 +8,7 @@ using TwoZones.Storage;
 namespace TwoZones.Functions.Items;
 
 /// <summary>
-/// Reads the body of <c>POST /api/tasks/{id}/status</c>: <c>status</c> (required), <c>effectiveDate</c> (<c>yyyy-MM-dd</c>, default today in
+/// Reads the body of <c>POST /api/tasks/{id}/status</c>: <c>status</c> (required, spelt exactly), <c>effectiveDate</c> (<c>yyyy-MM-dd</c>, default today in
 /// Asia/Shanghai), <c>note</c> and <c>evidenceUrl</c> (absolute http(s) URL). Wrong types or formats → 400 listing every problem;
 /// whether the change is allowed (dates included) is the lifecycle rules' call (422).
 /// </summary>
@@ -23,13 +23,14 @@ internal static class StatusChangeReader
         var statusText = ReadString(body, "status", required: true, errors);
         if (statusText is not null)
         {
-            if (Enum.TryParse<ItemStatus>(statusText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(statusText[0]))
+            // Written exactly as the contract spells them: what is stored and audited is never a guess at what was meant.
+            if (ItemStatusText.TryParse(statusText, StringComparison.Ordinal, out var parsed))
             {
                 status = parsed;
             }
             else
             {
-                errors["status"] = [$"'{statusText}' is not a status; use Proposed, Commenced or Completed."];
+                errors["status"] = [$"'{statusText}' is not a status; use Proposed, Commenced or Completed, spelt exactly so."];
             }
         }
 
@@ -51,6 +52,11 @@ internal static class StatusChangeReader
         if (note is { Length: > ItemRepository.MaxTextLength })
         {
             errors["note"] = [$"The note must not exceed {ItemRepository.MaxTextLength} characters."];
+        }
+        else if (note is not null && note.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            // A note is read by people and printed in the digest; control characters only hide or garble text there.
+            errors["note"] = ["The note must not contain control characters other than line breaks and tabs."];
         }
 
         var evidenceUrl = ReadString(body, "evidenceUrl", required: false, errors);

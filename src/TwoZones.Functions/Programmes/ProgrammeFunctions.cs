@@ -45,7 +45,7 @@ public sealed class ProgrammeFunctions(ProgressCache progress, ItemRepository it
     {
         ArgumentNullException.ThrowIfNull(req);
         var cancellationToken = req.HttpContext.RequestAborted;
-        var programme = await catalogue.GetProgrammeAsync(id, cancellationToken);
+        var programme = CatalogueIds.Programme.IsMatch(id) ? await catalogue.GetProgrammeAsync(id, cancellationToken) : null;
         if (programme is null)
         {
             return ApiProblem.NotFound($"There is no programme {id}.");

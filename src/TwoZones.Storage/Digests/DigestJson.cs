@@ -1,14 +1,15 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using TwoZones.Core.Digest;
 
 namespace TwoZones.Storage.Digests;
 
-/// <summary>How a digest is written as JSON everywhere (storage, API, webhook): the web defaults (camelCase), Chinese text unescaped.</summary>
+/// <summary>How a digest is written as JSON everywhere (storage, API, webhook): the web defaults (camelCase), Chinese text unescaped, markup characters escaped.</summary>
 public static class DigestJson
 {
     /// <summary>The serializer options.</summary>
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>Serializes a digest.</summary>
     /// <param name="digest">The digest.</param>

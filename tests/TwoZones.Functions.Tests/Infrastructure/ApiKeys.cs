@@ -13,9 +13,7 @@ public static class ApiKeys
     public static IDictionary<string, string> Environment()
     {
         var env = DemoKeys.Environment();
-        env["TwoZones__ApiKeys__test-science-key__Name"] = "Test Official (Science Commission)";
-        env["TwoZones__ApiKeys__test-science-key__Role"] = "official";
-        env["TwoZones__ApiKeys__test-science-key__Agency"] = "BMSTC";
+        DemoKeys.Add(env, "test-science", Science, "Test Official (Science Commission)", "official", "BMSTC");
         return env;
     }
 }

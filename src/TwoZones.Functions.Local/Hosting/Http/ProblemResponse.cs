@@ -12,6 +12,7 @@ internal static class ProblemResponse
         var title = ReasonPhrases.GetReasonPhrase(status);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/problem+json";
+        context.Response.Headers.XContentTypeOptions = "nosniff";
         var problem = new Dictionary<string, object?>
         {
             ["type"] = $"https://www.rfc-editor.org/rfc/rfc9110#status.{status}",
