@@ -54,7 +54,7 @@ internal sealed class StorageAccount
         }
         catch (Exception e) when (e is RequestFailedException or OperationCanceledException or AggregateException or System.Net.Http.HttpRequestException)
         {
-            var reason = e is OperationCanceledException ? "no answer within 15 s" : e.Message.Split('\n')[0].Trim();
+            var reason = e is OperationCanceledException ? "no answer within 15 s" : e.GetBaseException().Message.Split('\n')[0].Trim();
             return (null, $"Storage is unreachable at {blobs.Uri} ({SettingName}): {reason}");
         }
     }
