@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using TwoZones.Testing;
 
 namespace LocalFunctionsHost.Tests;
@@ -132,6 +131,5 @@ public sealed class HttpTests(HttpHostFixture fixture) : IClassFixture<HttpHostF
     {
         var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Http.GetStringAsync($"api/hello/n{i}")));
         Assert.Equal(Enumerable.Range(0, 20).Select(i => $"Hello, n{i}"), answers);
-        _ = Encoding.UTF8;
     }
 }
