@@ -74,6 +74,11 @@ public sealed partial class TimerTests(AzuriteWithBlobs azurite) : IClassFixture
         Assert.Equal(all.Count, all.Distinct().Count());
         // One listener holds the lock: the other host never ran the timer.
         Assert.True(Nexts(hostA.Output).Count == 0 || Nexts(hostB.Output).Count == 0, hostA.Output + hostB.Output);
+
+        // When the holder dies, its lease runs out and the other host takes the timer over.
+        var (holder, other) = Nexts(hostA.Output).Count > 0 ? (hostA, hostB) : (hostB, hostA);
+        HostProcess.Signal(holder.Pid, "KILL");
+        Assert.True(await other.WaitForOutputAsync("TICK past-due=", TimeSpan.FromSeconds(35)), other.Output);
     }
 
     private static List<DateTime> Nexts(string output) =>
