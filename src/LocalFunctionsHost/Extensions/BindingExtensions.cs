@@ -1,0 +1,35 @@
+using LocalFunctionsHost.Configuration;
+using LocalFunctionsHost.Worker;
+
+namespace LocalFunctionsHost.Extensions;
+
+/// <summary>Which binding types the host can serve, and which extension serves each one the host itself does not.</summary>
+internal static class BindingExtensions
+{
+    /// <summary>Handled by the host itself.</summary>
+    public static readonly IReadOnlySet<string> BuiltIn = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "httpTrigger", "http", "timerTrigger" };
+
+    /// <summary>The extensions this host ships; each is created per run.</summary>
+    public static IReadOnlyList<IBindingExtension> Create(HostSettings settings)
+    {
+        _ = settings;
+        return [];
+    }
+
+    /// <summary>The first binding nothing handles, as one line naming the function and the type; null when all are handled.</summary>
+    public static string? FindUnsupported(IEnumerable<FunctionDescriptor> functions, IReadOnlyList<IBindingExtension> extensions)
+    {
+        foreach (var function in functions)
+        {
+            foreach (var binding in function.Bindings)
+            {
+                if (!BuiltIn.Contains(binding.Type) && !extensions.Any(e => e.BindingTypes.Contains(binding.Type)))
+                {
+                    return $"Function '{function.Name}' uses the binding type '{binding.Type}' (parameter '{binding.Name}'), which this local host does not support.";
+                }
+            }
+        }
+
+        return null;
+    }
+}
