@@ -117,6 +117,8 @@ public sealed class DurableExtension : IAsyncDisposable
             PartitionCount = _options.PartitionCount,
             MaxQueuePollingInterval = _options.MaxQueuePollingInterval,
             WorkerId = _options.WorkerId,
+            // Blob leases (the <hub>-leases container), the partition management Durable Functions uses unless told otherwise.
+            UseTablePartitionManagement = false,
             MaxConcurrentTaskOrchestrationWorkItems = _options.MaxConcurrentOrchestratorFunctions,
             MaxConcurrentTaskActivityWorkItems = _options.MaxConcurrentActivityFunctions,
             // Durable Functions rejects a start whose dedupe states cannot be honoured instead of ignoring them.
