@@ -1,0 +1,240 @@
+using System.Net;
+using System.Text.Json;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LocalFunctionsHost.Durable;
+
+/// <summary>
+/// Durable Functions for the local host: runs the app's orchestrator and activity functions on the DurableTask.Core engine with
+/// the Azure Storage provider, serves the worker's <c>[DurableClient]</c> over gRPC and the HTTP management API of the
+/// check-status URLs. Create one per host, register the worker's Durable functions, then start it once the worker is ready.
+/// </summary>
+public sealed class DurableExtension : IAsyncDisposable
+{
+    /// <summary>The path under the host's base URL where Durable Functions serves its management API.</summary>
+    public const string WebhookPath = "/runtime/webhooks/durabletask";
+
+    private readonly DurableExtensionOptions _options;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly Dictionary<string, string> _orchestrators = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _activities = new(StringComparer.OrdinalIgnoreCase);
+    private readonly CancellationTokenSource _stopping = new();
+    private AzureStorageOrchestrationService? _service;
+    private TaskHubWorker? _worker;
+    private WebApplication? _grpcServer;
+    private Uri? _httpBaseUri;
+    private bool _stopped;
+
+    /// <summary>Creates the extension; nothing touches storage until <see cref="StartAsync"/>.</summary>
+    /// <param name="options">The task hub and engine settings.</param>
+    /// <param name="loggerFactory">Where the engine and the extension log; none when null.</param>
+    public DurableExtension(DurableExtensionOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+    }
+
+    /// <summary>The gRPC address the worker's Durable client connects to; set once started.</summary>
+    public Uri? GrpcEndpoint { get; private set; }
+
+    /// <summary>
+    /// Whether a binding type belongs to this extension: <c>orchestrationTrigger</c>, <c>activityTrigger</c> and <c>durableClient</c>.
+    /// Durable entities (<c>entityTrigger</c>) are not supported and answer false.
+    /// </summary>
+    /// <param name="bindingType">The <c>type</c> of a binding in the worker's function metadata.</param>
+    /// <returns>True when the extension handles it.</returns>
+    public static bool Handles(string bindingType) =>
+        string.Equals(bindingType, "orchestrationTrigger", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(bindingType, "activityTrigger", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(bindingType, "durableClient", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Records a function with one of this extension's bindings. Orchestrators and activities are scheduled by their function
+    /// name, so the name is all the engine needs; client bindings need no registration but are accepted.
+    /// </summary>
+    /// <param name="functionName">The function's name in the worker's metadata.</param>
+    /// <param name="bindingType">The binding's type, one that <see cref="Handles"/> accepts.</param>
+    /// <param name="bindingName">The binding's parameter name (unused: the trigger value goes to the trigger parameter).</param>
+    /// <exception cref="NotSupportedException">The binding type is not one of this extension's.</exception>
+    /// <exception cref="InvalidOperationException">The extension has already started.</exception>
+    public void RegisterFunction(string functionName, string bindingType, string? bindingName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(functionName);
+        ArgumentNullException.ThrowIfNull(bindingType);
+        if (_worker is not null)
+        {
+            throw new InvalidOperationException("Functions must be registered before the Durable extension starts.");
+        }
+
+        if (string.Equals(bindingType, "orchestrationTrigger", StringComparison.OrdinalIgnoreCase))
+        {
+            _orchestrators[functionName] = functionName;
+        }
+        else if (string.Equals(bindingType, "activityTrigger", StringComparison.OrdinalIgnoreCase))
+        {
+            _activities[functionName] = functionName;
+        }
+        else if (!string.Equals(bindingType, "durableClient", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new NotSupportedException($"The binding type '{bindingType}' of function '{functionName}' is not supported by the local Durable extension.");
+        }
+    }
+
+    /// <summary>
+    /// Creates the task hub if missing, starts the engine's dispatchers (they call the worker through <paramref name="invoker"/>)
+    /// and the gRPC endpoint for Durable clients.
+    /// </summary>
+    /// <param name="invoker">Runs functions in the worker.</param>
+    /// <param name="hostHttpBaseUri">The host's own base URL, e.g. <c>http://localhost:7071/</c>; check-status URLs point there.</param>
+    /// <param name="cancellationToken">Abandons the start.</param>
+    /// <returns>A task that completes when the extension is running.</returns>
+    public async Task StartAsync(IWorkerFunctionInvoker invoker, Uri hostHttpBaseUri, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invoker);
+        ArgumentNullException.ThrowIfNull(hostHttpBaseUri);
+        ObjectDisposedException.ThrowIf(_stopped, this);
+        if (_worker is not null)
+        {
+            throw new InvalidOperationException("The Durable extension has already started.");
+        }
+
+        _httpBaseUri = hostHttpBaseUri;
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(_options.ConnectionString),
+            TaskHubName = _options.HubName,
+            PartitionCount = _options.PartitionCount,
+            MaxQueuePollingInterval = _options.MaxQueuePollingInterval,
+            WorkerId = _options.WorkerId,
+            // Blob leases (the <hub>-leases container), the partition management Durable Functions uses unless told otherwise.
+            UseTablePartitionManagement = false,
+            MaxConcurrentTaskOrchestrationWorkItems = _options.MaxConcurrentOrchestratorFunctions,
+            MaxConcurrentTaskActivityWorkItems = _options.MaxConcurrentActivityFunctions,
+            // Durable Functions rejects a start whose dedupe states cannot be honoured instead of ignoring them.
+            ThrowExceptionOnInvalidDedupeStatus = true,
+            LoggerFactory = _loggerFactory,
+        });
+        _service = service;
+        await service.CreateIfNotExistsAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var middleware = new WorkerDispatchMiddleware(invoker, _orchestrators, _activities, _stopping.Token,
+            _loggerFactory.CreateLogger("LocalFunctionsHost.Durable"));
+        var worker = new TaskHubWorker(service, _loggerFactory);
+        worker.AddOrchestrationDispatcherMiddleware(middleware.RunOrchestratorAsync);
+        worker.AddActivityDispatcherMiddleware(middleware.RunActivityAsync);
+        _worker = worker;
+        await worker.StartAsync();
+
+        _grpcServer = await StartGrpcServerAsync(service, cancellationToken);
+        var address = _grpcServer.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        GrpcEndpoint = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The value of a <c>durableClient</c> input binding: the JSON the Durable worker extension reads to build its client.
+    /// </summary>
+    /// <returns>A JSON object as text.</returns>
+    /// <exception cref="InvalidOperationException">The extension has not started.</exception>
+    public string GetClientBindingValue()
+    {
+        if (GrpcEndpoint is null || _httpBaseUri is null)
+        {
+            throw new InvalidOperationException("The Durable extension has not started.");
+        }
+
+        return JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["taskHubName"] = _options.HubName,
+            ["connectionName"] = _options.ConnectionName,
+            ["rpcBaseUrl"] = GrpcEndpoint.ToString(),
+            ["httpBaseUrl"] = HttpBaseUrl,
+            ["requiredQueryStringParameters"] = RequiredQueryString,
+            // Without these two the worker's client sets a zero message limit and every call fails with ResourceExhausted.
+            ["maxGrpcMessageSizeInBytes"] = _options.MaxGrpcMessageSizeInBytes,
+            ["grpcHttpClientTimeout"] = _options.GrpcHttpClientTimeout.ToString("c"),
+        });
+    }
+
+    /// <summary>
+    /// Maps the Durable HTTP management API under <see cref="WebhookPath"/>: instance status and list, raise event,
+    /// terminate, suspend, resume, restart and purge, answering as Durable Functions does.
+    /// </summary>
+    /// <param name="endpoints">The host's endpoint routes.</param>
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ManagementEndpoints.Map(endpoints, WebhookPath, () => _service ?? throw new InvalidOperationException("The Durable extension has not started."));
+    }
+
+    /// <summary>
+    /// Stops gracefully: dispatchers finish their work items, then the provider releases its partition leases so the next host
+    /// (or this one restarted) owns them at once. The gRPC endpoint closes last.
+    /// </summary>
+    /// <returns>A task that completes when stopped.</returns>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        if (_worker is not null)
+        {
+            // Not forced: running invocations complete. TaskHubWorker.StopAsync also stops the service, which releases the leases.
+            await _worker.StopAsync(isForced: false);
+        }
+
+        await _stopping.CancelAsync();
+        if (_grpcServer is not null)
+        {
+            await _grpcServer.StopAsync();
+            await _grpcServer.DisposeAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _worker?.Dispose();
+        _stopping.Dispose();
+    }
+
+    private string HttpBaseUrl => new Uri(_httpBaseUri!, WebhookPath).ToString().TrimEnd('/');
+
+    // What the real host appends to every management URL (it adds the system key as code= in Azure; local runs need no key).
+    private string RequiredQueryString =>
+        $"taskHub={Uri.EscapeDataString(_options.HubName)}&connection={Uri.EscapeDataString(_options.ConnectionName)}";
+
+    private async Task<WebApplication> StartGrpcServerAsync(AzureStorageOrchestrationService service, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        // gRPC without TLS needs HTTP/2 cleartext, which Kestrel serves only on an HTTP/2-only endpoint; loopback only.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = _options.MaxGrpcMessageSizeInBytes;
+            grpc.MaxSendMessageSize = _options.MaxGrpcMessageSizeInBytes;
+            grpc.EnableDetailedErrors = true;
+        });
+        builder.Services.AddSingleton(new TaskHubClientService(service, TimeSpan.FromMilliseconds(100)));
+        var app = builder.Build();
+        app.MapGrpcService<TaskHubClientService>();
+        await app.StartAsync(cancellationToken);
+        return app;
+    }
+}
