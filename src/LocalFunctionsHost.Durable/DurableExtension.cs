@@ -116,6 +116,8 @@ public sealed class DurableExtension : IAsyncDisposable
             TaskHubName = _options.HubName,
             PartitionCount = _options.PartitionCount,
             MaxQueuePollingInterval = _options.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = _options.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = _options.WorkItemQueueVisibilityTimeout,
             WorkerId = _options.WorkerId,
             // Blob leases (the <hub>-leases container), the partition management Durable Functions uses unless told otherwise.
             UseTablePartitionManagement = false,

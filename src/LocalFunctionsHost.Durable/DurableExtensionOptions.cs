@@ -39,6 +39,19 @@ public sealed record DurableExtensionOptions
     public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// How long a dequeued control-queue message (an orchestration's events) stays invisible to other workers before it is
+    /// delivered again. Durable's 5 minutes is also how long a host killed mid-episode leaves those messages stranded; locally
+    /// a restart should carry on within seconds, and the engine renews the lock of a longer episode.
+    /// </summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The same for a dequeued activity message: after a crash its activity runs again once this has passed. The engine renews
+    /// it every few seconds while the activity runs, so a long activity is not run twice (Durable's default: 5 minutes).
+    /// </summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Owner name of the partition leases. Keep it stable across restarts of the same app (see <see cref="StableWorkerId"/>):
     /// a restarted host then takes its leases back at once instead of waiting for them to expire.
     /// </summary>
@@ -67,7 +80,8 @@ public sealed record DurableExtensionOptions
     /// <summary>
     /// Reads <c>extensions.durableTask</c> of a host.json: <c>hubName</c>, <c>maxConcurrentActivityFunctions</c>,
     /// <c>maxConcurrentOrchestratorFunctions</c> and, under <c>storageProvider</c>, <c>connectionName</c> (or
-    /// <c>connectionStringName</c>), <c>partitionCount</c> and <c>maxQueuePollingInterval</c>. <c>%name%</c> in the hub name is
+    /// <c>connectionStringName</c>), <c>partitionCount</c>, <c>maxQueuePollingInterval</c>, <c>controlQueueVisibilityTimeout</c> and
+    /// <c>workItemQueueVisibilityTimeout</c>. <c>%name%</c> in the hub name is
     /// resolved from the app settings, as Durable does.
     /// </summary>
     /// <param name="hostJson">The text of host.json, or null when there is none.</param>
@@ -116,9 +130,9 @@ public sealed record DurableExtensionOptions
             MaxConcurrentActivityFunctions = (hasSection ? Int(section, "maxConcurrentActivityFunctions") : null) ?? defaults.MaxConcurrentActivityFunctions,
             MaxConcurrentOrchestratorFunctions = (hasSection ? Int(section, "maxConcurrentOrchestratorFunctions") : null) ?? defaults.MaxConcurrentOrchestratorFunctions,
             PartitionCount = (hasProvider ? Int(provider, "partitionCount") : null) ?? defaults.PartitionCount,
-            MaxQueuePollingInterval = hasProvider && String(provider, "maxQueuePollingInterval") is { } interval
-                ? TimeSpan.Parse(interval, CultureInfo.InvariantCulture)
-                : defaults.MaxQueuePollingInterval,
+            MaxQueuePollingInterval = (hasProvider ? Time(provider, "maxQueuePollingInterval") : null) ?? defaults.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = (hasProvider ? Time(provider, "controlQueueVisibilityTimeout") : null) ?? defaults.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = (hasProvider ? Time(provider, "workItemQueueVisibilityTimeout") : null) ?? defaults.WorkItemQueueVisibilityTimeout,
         };
     }
 
@@ -143,6 +157,9 @@ public sealed record DurableExtensionOptions
 
     private static string? String(JsonElement element, string name) =>
         TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static TimeSpan? Time(JsonElement element, string name) =>
+        String(element, name) is { } text ? TimeSpan.Parse(text, CultureInfo.InvariantCulture) : null;
 
     private static int? Int(JsonElement element, string name) =>
         TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;

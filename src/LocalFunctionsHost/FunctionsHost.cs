@@ -160,7 +160,7 @@ internal static class FunctionsHost
         }
 
         var functions = metadata.FunctionMetadataResults.Select(FunctionDescriptor.From).ToList();
-        var extensions = BindingExtensions.Create(settings);
+        var extensions = BindingExtensions.Create(settings, functions, cli.Verbose);
         if (BindingExtensions.FindUnsupported(functions, extensions) is { } unsupported)
         {
             log.Error(unsupported);
@@ -248,7 +248,23 @@ internal static class FunctionsHost
         var baseUri = new Uri($"http://127.0.0.1:{settings.Port}/");
         foreach (var extension in active)
         {
-            await extension.StartAsync(invoker, new ExtensionContext(settings, baseUri, hostId), stopping);
+            try
+            {
+                await extension.StartAsync(invoker, new ExtensionContext(settings, baseUri, hostId), startup.Token);
+            }
+            catch (Exception e)
+            {
+                // One line, as for every start-up failure; the storage SDK's messages run over many lines.
+                log.Error($"The {extension.Name} extension could not start: {FirstLine(e)}");
+                foreach (var started in active.TakeWhile(x => x != extension))
+                {
+                    using var limit = new CancellationTokenSource(DrainTimeout);
+                    await started.StopAsync(limit.Token);
+                }
+
+                await http.DisposeAsync();
+                return null;
+            }
         }
 
         log.Plain("");
@@ -271,6 +287,13 @@ internal static class FunctionsHost
 
         log.Plain("");
         return (http, invoker, timers, active);
+    }
+
+    private static string FirstLine(Exception e)
+    {
+        var message = (e is AggregateException { InnerException: { } inner } ? inner : e).Message;
+        var end = message.IndexOfAny(['\r', '\n']);
+        return (end < 0 ? message : message[..end]).Trim();
     }
 
     private static WebApplication BuildGrpcServer(WorkerChannel channel, bool verbose)

@@ -10,6 +10,9 @@ namespace LocalFunctionsHost.Extensions;
 /// </summary>
 internal interface IBindingExtension
 {
+    /// <summary>How the host names it in its log, e.g. <c>Durable Functions</c>.</summary>
+    string Name { get; }
+
     /// <summary>The binding types this extension handles (e.g. <c>orchestrationTrigger</c>, <c>durableClient</c>).</summary>
     IReadOnlySet<string> BindingTypes { get; }
 
