@@ -165,7 +165,8 @@ public sealed class DurableExtension : IAsyncDisposable
             ["requiredQueryStringParameters"] = RequiredQueryString,
             // Without these two the worker's client sets a zero message limit and every call fails with ResourceExhausted.
             ["maxGrpcMessageSizeInBytes"] = _options.MaxGrpcMessageSizeInBytes,
-            ["grpcHttpClientTimeout"] = _options.GrpcHttpClientTimeout.ToString("c"),
+            // The worker's converter reads this field as JSON text of its own (a quoted TimeSpan), not as the TimeSpan itself.
+            ["grpcHttpClientTimeout"] = JsonSerializer.Serialize(_options.GrpcHttpClientTimeout),
         });
     }
 
