@@ -25,7 +25,7 @@ public static class Starters
         return await client.CreateCheckStatusResponseAsync(req, instanceId);
     }
 
-    /// <summary>Raises an event through the client (the management API's raiseEvent is the other way).</summary>
+    /// <summary>Raises an event with the JSON body as its payload, through the client (the management API's raiseEvent is the other way).</summary>
     [Function("Raise")]
     public static async Task<HttpResponseData> Raise(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "instances/{id}/events/{eventName}")] HttpRequestData req,
@@ -33,7 +33,9 @@ public static class Starters
         string id,
         string eventName)
     {
-        await client.RaiseEventAsync(id, eventName, await req.ReadAsStringAsync());
+        var body = await req.ReadAsStringAsync();
+        JsonElement? payload = string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize<JsonElement>(body);
+        await client.RaiseEventAsync(id, eventName, payload);
         return req.CreateResponse(HttpStatusCode.Accepted);
     }
 
