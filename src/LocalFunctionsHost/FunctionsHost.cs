@@ -319,7 +319,8 @@ internal static class FunctionsHost
         Configure(builder, verbose);
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, port);
+            // Kestrel's own rejections (bad request line, too-long target or headers, no Host) get a problem+json body too.
+            k.Listen(IPAddress.Loopback, port, listen => listen.UseRejectionProblems());
             // As the Functions host: request bodies up to 100 MB.
             k.Limits.MaxRequestBodySize = 100 * 1024 * 1024;
         });
@@ -337,6 +338,10 @@ internal static class FunctionsHost
         builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        // These two log every request's URL at Information, query string included, and with it a function key passed as
+        // ?code=; the host's console must not show keys, so they speak only when something goes wrong.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;

@@ -65,7 +65,7 @@ public sealed class HostProcess : IAsyncDisposable
         return target;
     }
 
-    public static HostProcess Start(string scriptRoot, IDictionary<string, string> environment, int? port = null, int? expectedPort = null)
+    public static HostProcess Start(string scriptRoot, IDictionary<string, string> environment, int? port = null, int? expectedPort = null, bool verbose = false)
     {
         var psi = new ProcessStartInfo(Path.Combine(RepositoryRoot.Find(), "tools", "func"))
         {
@@ -80,6 +80,11 @@ public sealed class HostProcess : IAsyncDisposable
         {
             psi.ArgumentList.Add("--port");
             psi.ArgumentList.Add(p.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (verbose)
+        {
+            psi.ArgumentList.Add("--verbose");
         }
 
         foreach (var (key, value) in environment)
@@ -98,9 +103,9 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts and waits for "Host started".</summary>
-    public static async Task<HostProcess> StartReadyAsync(string scriptRoot, IDictionary<string, string> environment, int? port = null, int? expectedPort = null)
+    public static async Task<HostProcess> StartReadyAsync(string scriptRoot, IDictionary<string, string> environment, int? port = null, int? expectedPort = null, bool verbose = false)
     {
-        var host = Start(scriptRoot, environment, port, expectedPort);
+        var host = Start(scriptRoot, environment, port, expectedPort, verbose);
         if (!await host.WaitForOutputAsync("Host started", TimeSpan.FromSeconds(90)))
         {
             var output = host.Output;

@@ -6,7 +6,7 @@ namespace LocalFunctionsHost.Cli;
 /// The host's console, formatted like Core Tools (<c>[UTC time] message</c>). One writer and one lock, so lines from the
 /// worker's log stream, the HTTP side and the timers never interleave mid-line.
 /// </summary>
-internal sealed class ConsoleLog(bool verbose)
+internal sealed partial class ConsoleLog(bool verbose)
 {
     private readonly Lock _lock = new();
 
@@ -31,12 +31,23 @@ internal sealed class ConsoleLog(bool verbose)
     {
         lock (_lock)
         {
-            Console.Out.WriteLine(message);
+            Console.Out.WriteLine(Redact(message));
         }
     }
 
+    /// <summary>Hides function keys in a line: a <c>code</c> query parameter's value and an <c>x-functions-key</c> header's value.</summary>
+    public static string Redact(string message) =>
+        message.Contains("code=", StringComparison.OrdinalIgnoreCase) || message.Contains("x-functions-key", StringComparison.OrdinalIgnoreCase)
+            ? Key().Replace(message, "$1[Hidden Credential]")
+            : message;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"((?:[?&]code=)|(?:x-functions-key[""']?\s*[:=]\s*[""']?))[^&\s""',;]+", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Key();
+
     private void Write(TextWriter writer, string message)
     {
+        // Worker logs pass through here too, and an app may log a request URL; keys never reach the console.
+        message = Redact(message);
         var stamp = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
         lock (_lock)
         {

@@ -13,7 +13,7 @@ namespace LocalFunctionsHost.Extensions;
 /// </summary>
 internal sealed class DurableBindingExtension(HostSettings settings, bool verbose) : IBindingExtension
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
 
     private DurableExtensionOptions? _options;
     private string _configurationError = "The Durable extension was not configured.";

@@ -32,6 +32,8 @@ internal static class ProblemResponses
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/problem+json";
+        // As on every other answer of the app: a client must not sniff an error body into something it would render or run.
+        context.Response.Headers.XContentTypeOptions = "nosniff";
         var body = new Dictionary<string, object>
         {
             ["type"] = "https://tools.ietf.org/html/rfc9110#section-15." + (status >= 500 ? "6." + (status - 499) : "5." + (status - 399)),
