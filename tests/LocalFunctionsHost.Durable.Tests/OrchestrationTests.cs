@@ -180,7 +180,7 @@ public sealed class OrchestrationTests(DurableFixture fixture) : IClassFixture<D
         Assert.Equal(new Uri(Host.HttpBase, "runtime/webhooks/durabletask").ToString(), root.GetProperty("httpBaseUrl").GetString());
         Assert.Equal("taskHub=DurableTests&connection=AzureWebJobsStorage", root.GetProperty("requiredQueryStringParameters").GetString());
         Assert.Equal(4 * 1024 * 1024, root.GetProperty("maxGrpcMessageSizeInBytes").GetInt32());
-        Assert.Equal("00:01:40", root.GetProperty("grpcHttpClientTimeout").GetString());
+        Assert.Equal("\"00:01:40\"", root.GetProperty("grpcHttpClientTimeout").GetString());
     }
 
     [Fact]
