@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using TwoZones.Testing;
+
+namespace LocalFunctionsHost.Tests;
+
+public sealed partial class DurableLifecycleTests(AzuriteWithBlobs azurite) : IClassFixture<AzuriteWithBlobs>
+{
+    [Fact]
+    public async Task Task_hub_storage_that_does_not_answer_is_one_line_naming_it_and_exit_code_1()
+    {
+        // Blobs answer (the host's own check passes); the tables and queues the task hub lives in do not.
+        var blob = BlobEndpoint().Match(azurite.ConnectionString).Value;
+        var dead = AzuriteInstance.FreePort();
+        var storage = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteInstance.DevelopmentAccountKey};{blob}" +
+                      $"TableEndpoint=http://127.0.0.1:{dead}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{dead}/devstoreaccount1;";
+        await using var host = HostProcess.Start(HostProcess.SampleRoot("DurableFunctionsSample"), DurableApp.Settings(storage, DurableApp.NewHub("down")), AzuriteInstance.FreePort());
+
+        Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(90)));
+        var line = Assert.Single(host.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), l => l.Contains("could not start", StringComparison.Ordinal));
+        Assert.Contains("Durable Functions", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Host started", host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sigterm_stops_the_extension_gracefully_releasing_every_partition_lease_and_exits_0()
+    {
+        var hub = DurableApp.NewHub("stop");
+        await using var host = await HostProcess.StartReadyAsync(HostProcess.SampleRoot("DurableFunctionsSample"), DurableApp.Settings(azurite.ConnectionString, hub), AzuriteInstance.FreePort());
+        var app = new DurableApp(host);
+        Assert.Equal("""["Hello Tokyo!","Hello Seattle!","Hello London!"]""", await app.OutputAsync((await app.StartAsync("Chaining")).Id));
+        var leases = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(hub.ToLowerInvariant() + "-leases");
+        async Task<List<(string Name, LeaseState State)>> PartitionLeasesAsync()
+        {
+            var list = new List<(string, LeaseState)>();
+            await foreach (var blob in leases.GetBlobsAsync())
+            {
+                if (blob.Name.Contains("control-", StringComparison.Ordinal))
+                {
+                    list.Add((blob.Name, blob.Properties.LeaseState ?? LeaseState.Available));
+                }
+            }
+
+            return list;
+        }
+
+        // Running: this host holds both partitions (host.json: partitionCount 2), each through an ownership and an intent lease blob.
+        var running = await PartitionLeasesAsync();
+        Assert.Equal(4, running.Count);
+        Assert.True(running.Count(l => l.State == LeaseState.Leased) >= 2, string.Join(", ", running));
+
+        HostProcess.Signal(host.Pid, "TERM");
+
+        Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        var after = await PartitionLeasesAsync();
+        Assert.Equal(4, after.Count);
+        Assert.All(after, l => Assert.NotEqual(LeaseState.Leased, l.State));
+    }
+
+    [GeneratedRegex("BlobEndpoint=[^;]+;")]
+    private static partial Regex BlobEndpoint();
+}
