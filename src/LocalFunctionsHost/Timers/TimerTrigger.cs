@@ -153,7 +153,8 @@ internal sealed class TimerTrigger(
         }
 
         var claimedAt = DateTime.UtcNow;
-        var claimed = status with { Next = occurrence, LastUpdated = claimedAt, Claim = new TimerClaim(occurrence, _instance, claimedAt) };
+        // Last, Next and LastUpdated stay as they were, so a Functions host reading a claimed status sees the status before it.
+        var claimed = status with { Next = occurrence, Claim = new TimerClaim(occurrence, _instance, claimedAt) };
         if (await TryWriteStatusAsync(claimed, etag, lease.Held) is not { } claimTag)
         {
             log.Detail($"Timer '{function.Name}': the occurrence at {Format(occurrence)} was taken by another host.");
@@ -174,7 +175,7 @@ internal sealed class TimerTrigger(
         while (await Task.WhenAny(invocation, Task.Delay(ListenerLease.Period / 3, stopping)) != invocation)
         {
             stopping.ThrowIfCancellationRequested();
-            var refreshed = claimed with { LastUpdated = DateTime.UtcNow, Claim = claimed.Claim! with { At = DateTime.UtcNow } };
+            var refreshed = claimed with { Claim = claimed.Claim! with { At = DateTime.UtcNow } };
             try
             {
                 if (await TryWriteStatusAsync(refreshed, claimTag, CancellationToken.None) is { } t)
