@@ -130,6 +130,8 @@ public sealed class DurableExtension : IAsyncDisposable
         _service = service;
         await service.CreateIfNotExistsAsync();
         cancellationToken.ThrowIfCancellationRequested();
+        // Before the dispatchers run, so whatever the app does at start sees instance rows that agree with their history.
+        await RepairInstancesAsync(cancellationToken);
 
         var middleware = new WorkerDispatchMiddleware(invoker, _orchestrators, _activities, _stopping.Token,
             _loggerFactory.CreateLogger("LocalFunctionsHost.Durable"));
@@ -214,6 +216,41 @@ public sealed class DurableExtension : IAsyncDisposable
         await StopAsync();
         _worker?.Dispose();
         _stopping.Dispose();
+    }
+
+    /// <summary>The longest the start waits for the instance repair; a larger hub finishes it in the background.</summary>
+    internal static TimeSpan RepairWait { get; set; } = TimeSpan.FromSeconds(20);
+
+    private async Task RepairInstancesAsync(CancellationToken cancellationToken)
+    {
+        var logger = _loggerFactory.CreateLogger("LocalFunctionsHost.Durable");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var repair = RunRepairAsync(logger, started);
+        var waited = await Task.WhenAny(repair, Task.Delay(RepairWait, cancellationToken));
+        if (waited != repair)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            logger.LogInformation("Durable repair: still checking instances after {Seconds:0} s, continuing in the background", started.Elapsed.TotalSeconds);
+        }
+    }
+
+    // Never throws: a repair that fails leaves the hub as the provider left it, which is no reason to refuse to start.
+    private async Task RunRepairAsync(ILogger logger, System.Diagnostics.Stopwatch started)
+    {
+        try
+        {
+            var repaired = await new InstanceRepair(_options.ConnectionString, _options.HubName, logger).RunAsync(_stopping.Token);
+            logger.LogInformation("Durable repair: {Count} instance(s) repaired whose history had completed (Azure/durabletask#1252), in {Milliseconds:0} ms",
+                repaired, started.Elapsed.TotalMilliseconds);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            logger.LogInformation("Durable repair: stopped with the host");
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Durable repair: failed; instances left as they were");
+        }
     }
 
     private string HttpBaseUrl => new Uri(_httpBaseUri!, WebhookPath).ToString().TrimEnd('/');
