@@ -52,8 +52,26 @@ internal sealed class TaskHubClientService(AzureStorageOrchestrationService serv
         return new P.CreateInstanceResponse { InstanceId = instance.InstanceId };
     }
 
+    /// <summary>
+    /// As Durable Functions does on the Azure Storage provider: an event for an unknown instance is dropped, and one for an
+    /// instance that has finished fails (the worker's client sees an <see cref="RpcException"/> with status Unknown), so the
+    /// caller learns the instance is no longer there to take it.
+    /// </summary>
     public override async Task<P.RaiseEventResponse> RaiseEvent(P.RaiseEventRequest request, ServerCallContext context)
     {
+        var state = await Management.GetStateAsync(service, request.InstanceId, withPayloads: false);
+        if (state is null)
+        {
+            return new P.RaiseEventResponse();
+        }
+
+        if (Management.IsTerminal(state.OrchestrationStatus))
+        {
+            throw new RpcException(new Status(
+                StatusCode.Unknown,
+                $"Cannot raise event {request.Name} for orchestration instance {request.InstanceId} because instance is in {state.OrchestrationStatus} state"));
+        }
+
         await Management.RaiseEventAsync(service, request.InstanceId, request.Name, request.Input);
         return new P.RaiseEventResponse();
     }

@@ -222,8 +222,16 @@ internal static class FunctionsHost
         }
 
         var endpoints = new HttpFunctionEndpoints(invoker, new Uri(httpUri), settings.RoutePrefix);
+        // The port is taken before the extensions start (so a busy port fails fast), but no function runs until they have:
+        // a request that needs the Durable client would otherwise find it not there yet.
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var http = BuildHttpServer(settings.Port, cli.Verbose, app =>
         {
+            app.Use(async (context, next) =>
+            {
+                await ready.Task.WaitAsync(context.RequestAborted);
+                await next(context);
+            });
             foreach (var function in functions.Where(f => string.Equals(f.Trigger?.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)))
             {
                 endpoints.Map(app, function);
@@ -267,6 +275,7 @@ internal static class FunctionsHost
             }
         }
 
+        ready.TrySetResult();
         log.Plain("");
         log.Plain("Functions:");
         log.Plain("");
@@ -328,6 +337,7 @@ internal static class FunctionsHost
         builder.Services.AddHttpForwarder();
         var app = builder.Build();
         app.Use(ProblemResponses.OnUnmatched);
+        app.Use(ProblemResponses.RejectNonAsciiHeaders);
         app.UseRouting();
         map(app);
         return app;

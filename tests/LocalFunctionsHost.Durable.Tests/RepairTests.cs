@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
+using Grpc.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using TwoZones.Testing;
@@ -73,13 +74,14 @@ public sealed class RepairTests : IAsyncLifetime
         Assert.Equal(waiterBefore.ETag, waiter.ETag);
         Assert.Equal("Running", waiter.GetString("RuntimeStatus"));
 
-        // Finished now as far as clients can tell: the management API refuses an event with 410 as for any finished instance;
-        // the gRPC client's event is accepted and discarded by the engine, as for any finished instance; the id can start anew.
+        // Finished now as far as clients can tell: the management API refuses an event with 410 and the gRPC client's with
+        // status Unknown, as for any finished instance (so a caller knows to start it anew); the id can start anew.
         using var http = new HttpClient { BaseAddress = again.HttpBase };
         using var gone = await http.PostAsync("runtime/webhooks/durabletask/instances/counter/raiseEvent/Approve",
             new StringContent("1", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
-        await again.Client.RaiseEventAsync("counter", "Approve", "late");
+        var refused = await Assert.ThrowsAsync<RpcException>(() => again.Client.RaiseEventAsync("counter", "Approve", "late"));
+        Assert.Equal(StatusCode.Unknown, refused.StatusCode);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await again.Client.GetInstanceAsync("counter"))!.RuntimeStatus);
 
         await again.Client.ScheduleNewOrchestrationInstanceAsync("Chain", "Rome", new StartOrchestrationOptions("chain"));

@@ -93,6 +93,16 @@ internal sealed class HttpFunctionEndpoints(FunctionInvoker invoker, Uri workerH
             context.Response.Clear();
             await ProblemResponses.WriteAsync(context, StatusCodes.Status500InternalServerError, timeout.Message);
         }
+        else if (error is ForwarderError.RequestBodyClient)
+        {
+            // The client's own body broke off or stalled: its fault, not the worker's.
+            var stalled = context.GetForwarderErrorFeature()?.Exception is BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout };
+            context.Response.Clear();
+            await ProblemResponses.WriteAsync(
+                context,
+                stalled ? StatusCodes.Status408RequestTimeout : StatusCodes.Status400BadRequest,
+                stalled ? "The request body did not arrive in time." : "The request body ended before it was complete.");
+        }
         else if (error is not ForwarderError.None)
         {
             context.Response.Clear();

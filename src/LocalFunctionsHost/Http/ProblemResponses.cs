@@ -28,6 +28,27 @@ internal static class ProblemResponses
         }
     }
 
+    /// <summary>
+    /// Refuses header values outside visible ASCII (and tab) with a 400. The worker's own server refuses them too, but only
+    /// after the host has forwarded the request, which the caller would see as a 502 from a worker that seemed down.
+    /// </summary>
+    public static async Task RejectNonAsciiHeaders(HttpContext context, Func<Task> next)
+    {
+        foreach (var (name, values) in context.Request.Headers)
+        {
+            foreach (var value in values)
+            {
+                if (value is not null && value.Any(c => c is > '~' or (< ' ' and not '\t')))
+                {
+                    await WriteAsync(context, StatusCodes.Status400BadRequest, $"The {name} header has characters outside ASCII; send such values encoded.");
+                    return;
+                }
+            }
+        }
+
+        await next();
+    }
+
     public static async Task WriteAsync(HttpContext context, int status, string detail)
     {
         context.Response.StatusCode = status;
