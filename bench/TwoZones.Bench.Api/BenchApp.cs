@@ -26,7 +26,7 @@ public sealed class BenchApp : IAsyncDisposable
     /// <param name="settings">More settings for the app (environment variables).</param>
     public static async Task<BenchApp> StartAsync(string appDll, Action<string> log, IDictionary<string, string>? settings = null)
     {
-        var azurite = await AzuriteInstance.StartNewAsync(inMemory: true);
+        var azurite = await AzuriteInstance.StartNewAsync(inMemory: true, allServices: true);
         log($"Azurite (in memory) on table port {azurite.TablePort}");
         var env = AppProcess.Settings(azurite.ConnectionString);
         env["TWOZONES_SEED"] = "none";

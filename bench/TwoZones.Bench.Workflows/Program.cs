@@ -30,14 +30,15 @@ void Log(string message) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss
 await using var app = await BenchApp.StartAsync(options.AppDll, Log, new Dictionary<string, string> { ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information" });
 var (azurite, host, api) = (app.Azurite, app.Host, app.Api);
 
-// Both are direct children of this process: Azurite runs as `node …/main.js`, the app as `dotnet app.dll`.
+// Both are direct children of this process: Azurite runs as `node …/main.js`, the app as the local Functions host (`dotnet
+// LocalFunctionsHost.dll`, which tools/func becomes), whose child is the app's worker; "app" figures are the two together.
 var azuritePid = ChildCpu.ChildProcessId("node") ?? throw new InvalidOperationException("Azurite's process was not found among this process's children.");
 var appPid = ChildCpu.ChildProcessId("dotnet") ?? throw new InvalidOperationException("The app's process was not found among this process's children.");
 ProcessSample AppSample()
 {
     try
     {
-        return ProcessSample.Read(appPid);
+        return ProcessSample.ReadTree(appPid);
     }
     catch (IOException e)
     {
@@ -103,7 +104,7 @@ Console.WriteLine();
 Console.WriteLine($"- Command: `dotnet {Path.GetFileName(Environment.GetCommandLineArgs()[0])} {string.Join(' ', args)}` (Release), app `{options.AppDll}` (Release)");
 Console.WriteLine($"- Run: {startedAt:yyyy-MM-dd HH:mm} → {DateTimeOffset.UtcNow:HH:mm} UTC; machine: {Environment.ProcessorCount} cores (nproc), {memGiB:F1} GiB RAM, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 Console.WriteLine($"- Load average (/proc/loadavg): start `{loadAtStart}`, end `{loadAtEnd}` — the machine is shared; figures are noisy");
-Console.WriteLine("- Azurite: private instance, tables only, **in-memory persistence**; the app is a child process (`dotnet TwoZones.Functions.dll`), `TWOZONES_SEED=none`, snapshot and digest timers moved to 1 January");
+Console.WriteLine("- Azurite: private instance, tables, queues and blobs, **in-memory persistence**; the app runs under the local Functions host (`tools/func start`; app figures are host + worker), `TWOZONES_SEED=none`, snapshot and digest timers moved to 1 January");
 Console.WriteLine($"- App at start (healthy, empty store): RSS {appAtStart.RssMiB:F0} MiB, {appAtStart.Threads} threads");
 settleNotes.ForEach(n => Console.WriteLine($"- {n}"));
 Console.WriteLine();

@@ -42,7 +42,7 @@ public sealed class DashboardAppFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         var browserStart = StartBrowserAsync();
 
-        _azurite = await AzuriteInstance.StartNewAsync();
+        _azurite = await AzuriteInstance.StartNewAsync(allServices: true);
         var env = AppProcess.Settings(_azurite.ConnectionString);
         env["TwoZones__SnapshotSchedule"] = "*/2 * * * * *";
         _host = await AppProcess.StartHealthyAsync(AppPath(), env, TimeSpan.FromSeconds(120));

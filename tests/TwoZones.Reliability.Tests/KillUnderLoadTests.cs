@@ -68,7 +68,9 @@ public sealed class KillUnderLoadTests(ITestOutputHelper output)
 
         var clock2 = Stopwatch.StartNew();
         var disagreements = await Ledger.TrackersAgreeAsync(app.Host.Http, items, TimeSpan.FromSeconds(120));
-        Assert.True(disagreements.Count == 0, $"{disagreements.Count} trackers disagree:\n" + string.Join('\n', disagreements.Take(30)));
+        Assert.True(
+            disagreements.Count == 0,
+            $"{disagreements.Count} trackers disagree:\n" + string.Join('\n', disagreements.Take(30)) + "\n" + await TaskHubDiagnostics.DescribeAsync(app, disagreements));
         app.AssertNoKeyInLogs();
 
         var sorted = restarts.Order().ToList();

@@ -20,7 +20,8 @@ public sealed class StorageOutageUnderLoadTests(ITestOutputHelper output)
     [Fact]
     public async Task The_app_answers_503_while_storage_is_down_and_loses_nothing()
     {
-        var items = ReliabilityCatalogue.Items(tasks: 100, measuresPerProgramme: 5);
+        var all = ReliabilityCatalogue.Items(tasks: 100, measuresPerProgramme: 5);
+        var (items, probe) = (all.Take(all.Count - 1).ToList(), all[^1]);
         await using var app = await ReliabilityApp.StartAsync(
             ReliabilityCatalogue.Json(tasks: 100, measuresPerProgramme: 5),
             new Dictionary<string, string> { ["TwoZones__SnapshotSchedule"] = "*/2 * * * * *" });
@@ -45,10 +46,16 @@ public sealed class StorageOutageUnderLoadTests(ITestOutputHelper output)
         await app.Azurite.StopGracefullyAsync();
         var down = Stopwatch.StartNew();
         var healthDuringOutage = new List<HttpStatusCode>();
+        var probesDuringOutage = new List<(HttpStatusCode Status, bool RetryAfter)>();
         while (down.Elapsed < Outage)
         {
             using var health = await app.Host.Http.GetAsync("api/health");
             healthDuringOutage.Add(health.StatusCode);
+
+            // A status change sent while storage is down, besides the load's (whose requests may have begun before it went).
+            using var change = Api.StatusChange(probe, DemoKeys.Coordinator, "Commenced", idempotencyKey: $"probe-{probesDuringOutage.Count}");
+            using var answer = await app.Host.Http.SendAsync(change);
+            probesDuringOutage.Add((answer.StatusCode, answer.Headers.RetryAfter is not null));
             await Task.Delay(500);
         }
 
@@ -60,8 +67,11 @@ public sealed class StorageOutageUnderLoadTests(ITestOutputHelper output)
         Assert.False(app.Host.HasExited);
         Assert.DoesNotContain("The functions host cannot start", app.Host.Output[pid..], StringComparison.Ordinal);
         Assert.Contains(HttpStatusCode.ServiceUnavailable, healthDuringOutage);
+        // Status changes sent meanwhile were answered 503 with Retry-After, or (a request that began as storage went) waited
+        // it out within the time limit below and succeeded: never a 500, never a hang.
+        Assert.NotEmpty(probesDuringOutage);
+        Assert.All(probesDuringOutage, p => Assert.True(p.Status == HttpStatusCode.ServiceUnavailable && p.RetryAfter, $"a status change during the outage answered {(int)p.Status}"));
         Assert.All(mover.ServerErrors, e => Assert.True(e.Status == 503 && e.RetryAfter, $"a {e.Status} without Retry-After or other than 503"));
-        Assert.NotEmpty(mover.ServerErrors);
         Assert.True(mover.LongestRequest < TimeSpan.FromSeconds(30), $"a request took {mover.LongestRequest.TotalSeconds:0.0} s");
         Assert.Empty(mover.Refused);
 
@@ -70,6 +80,9 @@ public sealed class StorageOutageUnderLoadTests(ITestOutputHelper output)
         var (failures, entries) = await Ledger.VerifyAsync(app.Host.Http, acknowledged, items);
         Assert.True(failures.Count == 0, string.Join('\n', failures.Take(30)));
         Assert.Equal(acknowledged.Count, entries);
+        var (probeFailures, probeEntries) = await Ledger.VerifyAsync(app.Host.Http, [], [probe]);
+        Assert.Empty(probeFailures);
+        Assert.Equal(0, probeEntries);
         var disagreements = await Ledger.TrackersAgreeAsync(app.Host.Http, items, TimeSpan.FromSeconds(120));
         Assert.True(disagreements.Count == 0, $"{disagreements.Count} trackers disagree:\n" + string.Join('\n', disagreements.Take(30)));
 
@@ -80,7 +93,7 @@ public sealed class StorageOutageUnderLoadTests(ITestOutputHelper output)
         app.AssertNoKeyInLogs();
 
         Figures.Report(output, 
-            $"outage: {outage.TotalSeconds:0.0} s; 503 answers: {mover.ServerErrors.Count} (all with Retry-After); 500 answers: 0; longest request {mover.LongestRequest.TotalSeconds:0.0} s; " +
+            $"outage: {outage.TotalSeconds:0.0} s; status changes sent during it besides the load: {probesDuringOutage.Count}, all 503 with Retry-After; 503 answers: {mover.ServerErrors.Count} (all with Retry-After), health 503s: {healthDuringOutage.Count(s => s == HttpStatusCode.ServiceUnavailable)}; 500 answers: 0; longest request {mover.LongestRequest.TotalSeconds:0.0} s; " +
             $"healthy again {recovered.TotalSeconds:0.0} s after storage returned; transitions acknowledged: {acknowledged.Count}; lost: 0; duplicated: 0");
     }
 

@@ -24,14 +24,17 @@ public static class AppProcess
         return settings;
     }
 
-    /// <summary>Starts the app on a free port and returns once <c>GET /api/health</c> answers 200.</summary>
-    /// <param name="appDll">The built app.</param>
+    /// <summary>
+    /// Starts the app's build output under the local Functions host (<c>tools/func start --script-root</c>, as <c>./run.sh</c>
+    /// does) on a free port and returns once <c>GET /api/health</c> answers 200.
+    /// </summary>
+    /// <param name="appDll">The built app; its folder is the script root.</param>
     /// <param name="settings">Its settings (environment variables).</param>
     /// <param name="timeout">How long start-up and health may take together, at most.</param>
-    /// <returns>The running app; the caller disposes it.</returns>
+    /// <returns>The running host and app; the caller disposes it.</returns>
     public static async Task<ChildHost> StartHealthyAsync(string appDll, IDictionary<string, string> settings, TimeSpan timeout)
     {
-        var host = await ChildHost.StartAsync(appDll, settings, AzuriteInstance.FreePort(), timeout);
+        var host = await StartAsync(appDll, settings, AzuriteInstance.FreePort(), timeout);
         try
         {
             await Polling.UntilAsync(
@@ -43,5 +46,18 @@ public static class AppProcess
             await host.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Starts the app's build output under <c>tools/func</c> on <paramref name="port"/> and waits until the port listens.</summary>
+    /// <param name="appDll">The built app; its folder is the script root.</param>
+    /// <param name="settings">Its settings (environment variables).</param>
+    /// <param name="port">The HTTP port.</param>
+    /// <param name="timeout">How long to wait for the port.</param>
+    public static Task<ChildHost> StartAsync(string appDll, IDictionary<string, string> settings, int port, TimeSpan timeout)
+    {
+        var root = RepositoryRoot.Find();
+        var scriptRoot = Path.GetDirectoryName(Path.GetFullPath(appDll))!;
+        var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ChildHost.StartCommandAsync(Path.Combine(root, "tools", "func"), ["start", "--script-root", scriptRoot, "--port", portText], root, settings, port, timeout);
     }
 }

@@ -46,7 +46,7 @@ internal sealed class WorkflowApp : IAsyncDisposable
     /// <summary>Starts Azurite, lets <paramref name="seed"/> write storage directly, then starts the app.</summary>
     public static async Task<WorkflowApp> StartAsync(IDictionary<string, string>? settings = null, Func<WorkflowApp, Task>? seed = null)
     {
-        var azurite = await AzuriteInstance.StartNewAsync();
+        var azurite = await AzuriteInstance.StartNewAsync(allServices: true);
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
@@ -151,8 +151,10 @@ internal sealed class WorkflowApp : IAsyncDisposable
         bool? overdue = null;
         if (root.TryGetProperty("customStatus", out var custom) && custom.ValueKind == JsonValueKind.Object)
         {
-            stage = custom.TryGetProperty("stage", out var s) ? s.GetString() : null;
-            overdue = custom.TryGetProperty("overdue", out var o) && o.ValueKind is JsonValueKind.True or JsonValueKind.False ? o.GetBoolean() : null;
+            // Member names as the Durable serializer writes them (PascalCase with the worker's defaults): not part of the API contract.
+            var members = custom.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
+            stage = members.TryGetValue("stage", out var s) ? s.GetString() : null;
+            overdue = members.TryGetValue("overdue", out var o) && o.ValueKind is JsonValueKind.True or JsonValueKind.False ? o.GetBoolean() : null;
         }
 
         return new InstanceStatus(root.GetProperty("runtimeStatus").GetString()!, stage, overdue, root.Clone());

@@ -95,7 +95,9 @@ public sealed partial class TrackerReconciler(ItemRepository items, TimeProvider
         var instance = await client.GetInstanceAsync(record.Id, getInputsAndOutputs: true, ct);
         if (!TrackerSignals.IsActive(instance))
         {
-            if (record.Status == ItemStatus.Completed && !record.Overdue)
+            // A finished tracker is right only if it finished having seen the item Completed. One whose last word is another
+            // stage was cut short (a lost reopen signal, or a crash the Durable storage provider recorded only half of).
+            if (record.Status == ItemStatus.Completed && !record.Overdue && (instance is null || ReadStatus(instance) is { Stage: ItemStatus.Completed }))
             {
                 return Repair.None;
             }

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using TwoZones.Core.Catalogue;
@@ -10,7 +11,8 @@ public static class TrackerSignals
     /// <summary>
     /// Tells the item's tracker that its status changed (call it after the transition committed). A running tracker gets the
     /// <see cref="ItemTracker.StatusChangedEvent"/> event; a tracker that has ended (the item was reopened after completion) is
-    /// started again. An event for a tracker that was never started is dropped, as the Durable runtime drops events for unknown
+    /// started again (Durable Functions refuses an event for a finished instance: the client sees an <see cref="RpcException"/>
+    /// with status Unknown). An event for a tracker that was never started is dropped, as the Durable runtime drops events for unknown
     /// instances: the reconciler starts missing trackers (at host start and nightly). Raising first, instead of reading the
     /// instance first, saves a storage read on every status change.
     /// </summary>
@@ -31,8 +33,9 @@ public static class TrackerSignals
         {
             await client.RaiseEventAsync(id, ItemTracker.StatusChangedEvent, known, ct);
         }
-        catch (InvalidOperationException)
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unknown)
         {
+            // Durable Functions refuses an event for an instance that has finished (an unknown instance's event is dropped).
             // The tracker has finished: start a new one, unless a concurrent signal just did (then tell that one).
             if (!await TryStartAsync(client, new TrackedItem(kind, id, known), ct))
             {

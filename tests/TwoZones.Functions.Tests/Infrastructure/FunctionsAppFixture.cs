@@ -24,7 +24,7 @@ public class FunctionsAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _azurite = await AzuriteInstance.StartNewAsync();
+        _azurite = await AzuriteInstance.StartNewAsync(allServices: true);
         var env = AppProcess.Settings(_azurite.ConnectionString);
         foreach (var (name, value) in ApiKeys.Environment())
         {

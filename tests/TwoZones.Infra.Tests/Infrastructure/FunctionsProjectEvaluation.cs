@@ -2,23 +2,12 @@ using System.Text.Json.Nodes;
 
 namespace TwoZones.Infra.Tests.Infrastructure;
 
-/// <summary>
-/// src/TwoZones.Functions evaluated by MSBuild (no restore) with and without -p:AzureFunctionsSdk=true, both at once,
-/// once for all tests of a class.
-/// </summary>
+/// <summary>src/TwoZones.Functions evaluated by MSBuild (no restore), once for all tests of a class.</summary>
 public sealed class FunctionsProjectEvaluation : IAsyncLifetime
 {
-    public JsonObject Local { get; private set; } = null!;
+    public JsonObject Project { get; private set; } = null!;
 
-    public JsonObject Azure { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        var local = EvaluateAsync();
-        var azure = EvaluateAsync("-p:AzureFunctionsSdk=true");
-        Local = await local;
-        Azure = await azure;
-    }
+    public async Task InitializeAsync() => Project = await EvaluateAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
