@@ -24,6 +24,12 @@ fi
 if [ ! -f local.settings.json ]; then
   cp local.settings.sample.json local.settings.json
   log "created local.settings.json from local.settings.sample.json (local-only demo keys)"
+else
+  # Settings a newer version needs (a new timer's schedule, say) are added from the sample; existing values are kept.
+  node -e 'const fs=require("fs");const s=JSON.parse(fs.readFileSync(process.argv[1]));const l=JSON.parse(fs.readFileSync(process.argv[2]));
+    l.Values=l.Values||{};const added=Object.keys(s.Values||{}).filter(k=>!(k in l.Values));
+    for(const k of added)l.Values[k]=s.Values[k];if(added.length){fs.writeFileSync(process.argv[2],JSON.stringify(l,null,2)+"\n");console.log("[run.sh] added to local.settings.json from the sample: "+added.join(", "))}' \
+    local.settings.sample.json local.settings.json
 fi
 
 setting() { # setting NAME: the environment wins over local.settings.json, as in Azure Functions Core Tools

@@ -104,6 +104,7 @@ var baseAppSettings = [
   // App configuration: Linux app settings cannot contain ':', and '__' maps to ':' in .NET configuration.
   { name: 'TwoZones__DigestSchedule', value: digestSchedule }
   { name: 'TwoZones__SnapshotSchedule', value: snapshotSchedule }
+  { name: 'TwoZones__ReconcileSchedule', value: '0 */10 * * * *' }
   { name: 'TwoZones__DigestWebhookUrl', value: digestWebhookUrl }
   // Callers are identified by App Service Authentication's X-MS-CLIENT-PRINCIPAL header, which the
   // platform sets and strips from outside requests.

@@ -19,7 +19,10 @@ public sealed class KillUnderLoadTests(ITestOutputHelper output)
     {
         // 200 tasks and 20 measures in each of the 10 programmes: 400 items, 800 transitions.
         var items = ReliabilityCatalogue.Items(tasks: 200, measuresPerProgramme: 20);
-        await using var app = await ReliabilityApp.StartAsync(ReliabilityCatalogue.Json(tasks: 200, measuresPerProgramme: 20));
+        // The reconciler bounds how long a tracker may lag its item; every 15 s here instead of every 10 minutes.
+        await using var app = await ReliabilityApp.StartAsync(
+            ReliabilityCatalogue.Json(tasks: 200, measuresPerProgramme: 20),
+            new Dictionary<string, string> { ["TwoZones__ReconcileSchedule"] = "*/15 * * * * *" });
         var mover = new StatusMover(_ => app.Host.Http);
         var restarts = new List<TimeSpan>();
 

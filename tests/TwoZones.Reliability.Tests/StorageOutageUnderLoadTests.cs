@@ -24,7 +24,13 @@ public sealed class StorageOutageUnderLoadTests(ITestOutputHelper output)
         var (items, probe) = (all.Take(all.Count - 1).ToList(), all[^1]);
         await using var app = await ReliabilityApp.StartAsync(
             ReliabilityCatalogue.Json(tasks: 100, measuresPerProgramme: 5),
-            new Dictionary<string, string> { ["TwoZones__SnapshotSchedule"] = "*/2 * * * * *" });
+            new Dictionary<string, string>
+            {
+                ["TwoZones__SnapshotSchedule"] = "*/2 * * * * *",
+
+                // The reconciler bounds how long a tracker may lag its item; every 15 s here instead of every 10 minutes.
+                ["TwoZones__ReconcileSchedule"] = "*/15 * * * * *",
+            });
         var pid = app.Host.Output.Length;
         var mover = new StatusMover(_ => app.Host.Http);
         var clients = Enumerable.Range(0, Clients).Select(c => Task.Run(async () =>
@@ -84,7 +90,9 @@ public sealed class StorageOutageUnderLoadTests(ITestOutputHelper output)
         Assert.Empty(probeFailures);
         Assert.Equal(0, probeEntries);
         var disagreements = await Ledger.TrackersAgreeAsync(app.Host.Http, items, TimeSpan.FromSeconds(120));
-        Assert.True(disagreements.Count == 0, $"{disagreements.Count} trackers disagree:\n" + string.Join('\n', disagreements.Take(30)));
+        Assert.True(
+            disagreements.Count == 0,
+            $"{disagreements.Count} trackers disagree:\n" + string.Join('\n', disagreements.Take(30)) + "\n" + await TaskHubDiagnostics.DescribeAsync(app, disagreements));
 
         // The snapshot timer kept its schedule through the outage: new snapshots after storage came back.
         var snapshotsAfterRecovery = await CountSnapshotsAsync(app);

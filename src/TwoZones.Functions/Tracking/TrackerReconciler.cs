@@ -21,14 +21,17 @@ public sealed partial class TrackerReconciler(ItemRepository items, TimeProvider
 {
     private const int Parallelism = 8;
 
-    /// <summary>The timer function: at start-up and at 03:00 UTC every day.</summary>
+    /// <summary>
+    /// The timer function: at start-up and on <c>TwoZones:ReconcileSchedule</c> (every 10 minutes by default), which bounds how long a
+    /// tracker can disagree with its item after a lost signal, a crash or a storage outage.
+    /// </summary>
     /// <param name="timer">The timer's schedule status.</param>
     /// <param name="client">The durable client.</param>
     /// <param name="cancellationToken">Cancels the pass.</param>
     /// <returns>A task that completes when every item was checked.</returns>
     [Function("ReconcileTrackers")]
     public async Task RunAsync(
-        [TimerTrigger("0 0 3 * * *", RunOnStartup = true)] TimerInfo timer,
+        [TimerTrigger("%TwoZones:ReconcileSchedule%", RunOnStartup = true)] TimerInfo timer,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {

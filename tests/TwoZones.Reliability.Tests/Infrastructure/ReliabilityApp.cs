@@ -52,6 +52,7 @@ public sealed class ReliabilityApp : IAsyncDisposable
         environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
         environment["TwoZones__SnapshotSchedule"] = AppProcess.Never;
         environment["TwoZones__DigestSchedule"] = AppProcess.Never;
+        environment["TwoZones__ReconcileSchedule"] = "0 */10 * * * *";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             environment[name] = value;
