@@ -138,15 +138,20 @@ internal static class FunctionsHost
         }
 
         var init = await Step(channel.InitializeAsync(settings.ScriptRoot, startup.Token), "initializing");
-        if (init is null || init.Result?.Status != StatusResult.Types.Status.Success || !init.Capabilities.TryGetValue("HttpUri", out var httpUri))
+        if (init is null || init.Result?.Status != StatusResult.Types.Status.Success)
         {
             if (init is not null)
             {
-                log.Error($"The worker's initialization failed: {init.Result?.Exception?.Message ?? "it did not report its HTTP address (HttpUri); is the app built with the ASP.NET Core integration?"}");
+                log.Error($"The worker's initialization failed: {init.Result?.Exception?.Message}");
             }
 
             return null;
         }
+
+        // A worker with the ASP.NET Core integration reports its own HTTP server; one without it (the classic
+        // HttpRequestData model) expects requests and responses inside the invocation messages.
+        var workerHttpUri = init.Capabilities.TryGetValue("HttpUri", out var httpUri) && httpUri.Length > 0 ? new Uri(httpUri) : null;
+        var nullableHttpValues = init.Capabilities.TryGetValue("UseNullableValueDictionaryForHttp", out var nullable) && nullable.Length > 0;
 
         var metadata = await Step(channel.GetMetadataAsync(settings.ScriptRoot, startup.Token), "indexing functions");
         if (metadata is null || metadata.Result?.Status != StatusResult.Types.Status.Success)
@@ -221,7 +226,7 @@ internal static class FunctionsHost
             timers.Add(timer);
         }
 
-        var endpoints = new HttpFunctionEndpoints(invoker, new Uri(httpUri), settings.RoutePrefix);
+        var endpoints = new HttpFunctionEndpoints(invoker, workerHttpUri, nullableHttpValues, settings.RoutePrefix);
         // The port is taken before the extensions start (so a busy port fails fast), but no function runs until they have:
         // a request that needs the Durable client would otherwise find it not there yet.
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
