@@ -78,7 +78,8 @@ public sealed class StorageOutageUnderLoadTests(ITestOutputHelper output)
         Assert.NotEmpty(probesDuringOutage);
         Assert.All(probesDuringOutage, p => Assert.True(p.Status == HttpStatusCode.ServiceUnavailable && p.RetryAfter, $"a status change during the outage answered {(int)p.Status}"));
         Assert.All(mover.ServerErrors, e => Assert.True(e.Status == 503 && e.RetryAfter, $"a {e.Status} without Retry-After or other than 503"));
-        Assert.True(mover.LongestRequest < TimeSpan.FromSeconds(30), $"a request took {mover.LongestRequest.TotalSeconds:0.0} s");
+        // The outage itself plus the storage client's retry budget (two retries, 15 s network timeout): no request hangs beyond it.
+        Assert.True(mover.LongestRequest < TimeSpan.FromSeconds(45), $"a request took {mover.LongestRequest.TotalSeconds:0.0} s");
         Assert.Empty(mover.Refused);
 
         var acknowledged = mover.Acknowledged.ToList();
