@@ -60,7 +60,8 @@ if [ "$storage" = "UseDevelopmentStorage=true" ]; then
   else
     mkdir -p .azurite
     log "starting Azurite (data in .azurite/, log in .azurite/azurite.log)"
-    node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --disableTelemetry \
+    # In a session of its own, so Ctrl-C reaches the app first: the app hands its Durable leases back to storage as it stops.
+    setsid node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --disableTelemetry \
       --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
       --location .azurite >.azurite/azurite.log 2>&1 &
     azurite_pid=$!

@@ -27,6 +27,12 @@ internal static class FunctionsHost
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a stop may take in all: in-flight requests drain within <see cref="DrainTimeout"/>, the rest is quick unless storage is gone.</summary>
+    private static readonly TimeSpan ShutdownLimit = TimeSpan.FromSeconds(45);
+
+    /// <summary>How long one extension may take to stop; the Durable one waits on storage to hand back its leases.</summary>
+    private static readonly TimeSpan ExtensionStopLimit = TimeSpan.FromSeconds(15);
+
     public static async Task<int> RunAsync(CommandLine cli)
     {
         var log = new ConsoleLog(cli.Verbose);
@@ -74,22 +80,15 @@ internal static class FunctionsHost
             }
 
             log.Info("Stopping the host: draining in-flight invocations.");
-            using (var drain = new CancellationTokenSource(DrainTimeout))
+            var graceful = StopGracefullyAsync(http, timerStop, timerTasks, extensions, invoker, channel, worker);
+            if (await Task.WhenAny(graceful, Task.Delay(ShutdownLimit, CancellationToken.None)) != graceful)
             {
-                await http.StopAsync(drain.Token);
+                // Typically storage went away first: the extensions' stop waits on it for minutes. A stop the user asked for
+                // must end; the worker is ended below, and the Durable leases expire by themselves.
+                log.Warn($"The host did not stop within {ShutdownLimit.TotalSeconds:0} s; ending the worker now.");
+                return 0;
             }
 
-            await timerStop.CancelAsync();
-            await Task.WhenAny(Task.WhenAll(timerTasks), Task.Delay(DrainTimeout));
-            foreach (var extension in extensions)
-            {
-                using var limit = new CancellationTokenSource(DrainTimeout);
-                await extension.StopAsync(limit.Token);
-            }
-
-            await invoker.DrainAsync(DrainTimeout);
-            channel.Terminate(TimeSpan.FromSeconds(5));
-            await worker.StopAsync(TimeSpan.FromSeconds(10));
             log.Info("The host stopped.");
             return 0;
         }
@@ -325,6 +324,29 @@ internal static class FunctionsHost
         var app = builder.Build();
         app.MapGrpcService<FunctionRpcService>();
         return app;
+    }
+
+    private static async Task StopGracefullyAsync(
+        WebApplication http, CancellationTokenSource timerStop, List<Task> timerTasks, IReadOnlyList<IBindingExtension> extensions,
+        FunctionInvoker invoker, WorkerChannel channel, WorkerProcess worker)
+    {
+        using (var drain = new CancellationTokenSource(DrainTimeout))
+        {
+            await http.StopAsync(drain.Token);
+        }
+
+        await timerStop.CancelAsync();
+        await Task.WhenAny(Task.WhenAll(timerTasks), Task.Delay(DrainTimeout));
+        foreach (var extension in extensions)
+        {
+            using var limit = new CancellationTokenSource(ExtensionStopLimit);
+            var stopped = extension.StopAsync(limit.Token);
+            await Task.WhenAny(stopped, Task.Delay(ExtensionStopLimit, CancellationToken.None));
+        }
+
+        await invoker.DrainAsync(DrainTimeout);
+        channel.Terminate(TimeSpan.FromSeconds(5));
+        await worker.StopAsync(TimeSpan.FromSeconds(10));
     }
 
     private static WebApplication BuildHttpServer(int port, bool verbose, Action<WebApplication> map)
