@@ -13,11 +13,18 @@ namespace TwoZones.Functions.Tests;
 /// </summary>
 public sealed class CatalogueImportTests(FunctionsAppFixture app) : IClassFixture<FunctionsAppFixture>
 {
+    /// <summary>How long the app serves progress figures without refreshing (ProgressCache.MaxAge), and a little more.</summary>
+    private static readonly TimeSpan ProgressCacheMaxAge = TimeSpan.FromSeconds(2.5);
+
     [Fact]
     public async Task A_catalogue_of_251_tasks_with_246_commenced_shows_98_0_percent_commenced_and_importing_it_again_changes_nothing()
     {
         var json = CatalogueJson.Serialize(TestCatalogues.Commenced246Of251());
         var expectedId = "import-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
+
+        // Figures read before the import, so the cache has something stale to serve afterwards if it were allowed to.
+        await app.GetJsonAsync("api/progress");
+        await Task.Delay(ProgressCacheMaxAge);
 
         using var accepted = await app.PostCatalogueAsync(json);
         var acceptedText = await accepted.Content.ReadAsStringAsync();
@@ -36,9 +43,9 @@ public sealed class CatalogueImportTests(FunctionsAppFixture app) : IClassFixtur
         Assert.InRange(counts.GetProperty("created").GetInt32(), 1, 251);
         Assert.EndsWith("Z", first.GetProperty("createdAt").GetString(), StringComparison.Ordinal);
 
-        await FunctionsAppFixture.WaitUntilAsync(
-            async () => (await app.GetJsonAsync("api/progress")).GetProperty("total").GetInt32() == 251, TimeSpan.FromSeconds(30), "progress to count the import");
+        // The import invalidates the figures as it ends: the very first read after it already counts every item.
         var progress = await app.GetJsonAsync("api/progress");
+        Assert.Equal(251, progress.GetProperty("total").GetInt32());
         Assert.Equal(246, progress.GetProperty("commenced").GetInt32());
         Assert.Equal(5, progress.GetProperty("proposed").GetInt32());
         Assert.Equal(98.0, progress.GetProperty("commencedPct").GetDouble());

@@ -36,6 +36,7 @@ public sealed partial class ProgressCache(ItemRepository items, CatalogueReposit
     private DateTimeOffset _freshUntil = DateTimeOffset.MinValue;
     private long _generation;
     private Task? _backgroundRefresh;
+    private bool _mustRefresh;
 
     /// <summary>The programmes of the catalogue as last read.</summary>
     public IReadOnlyList<Programme> Programmes
@@ -98,12 +99,16 @@ public sealed partial class ProgressCache(ItemRepository items, CatalogueReposit
         }
     }
 
-    /// <summary>Forces the next request to refresh (after an import, for example).</summary>
+    /// <summary>
+    /// Makes the next request refresh before it answers (after an import, for example): figures known to be out of date are
+    /// not served, not even once while a background refresh catches up.
+    /// </summary>
     public void Invalidate()
     {
         lock (_lock)
         {
             _freshUntil = DateTimeOffset.MinValue;
+            _mustRefresh = true;
         }
     }
 
@@ -116,7 +121,7 @@ public sealed partial class ProgressCache(ItemRepository items, CatalogueReposit
 
         lock (_lock)
         {
-            if (_lastRefreshStarted is not null)
+            if (_lastRefreshStarted is not null && !_mustRefresh)
             {
                 // Stale figures are answered at once while one refresh at a time catches up.
                 if (_backgroundRefresh is not { IsCompleted: false })
@@ -169,6 +174,9 @@ public sealed partial class ProgressCache(ItemRepository items, CatalogueReposit
         lock (_lock)
         {
             since = _lastRefreshStarted - Overlap;
+
+            // This read starts after the invalidation, so it sees what caused it.
+            _mustRefresh = false;
         }
 
         var started = time.GetUtcNow();
