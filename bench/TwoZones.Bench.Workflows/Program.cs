@@ -135,7 +135,7 @@ idleRows.ForEach(r => Console.WriteLine($"| {string.Join(" | ", r)} |"));
 Console.WriteLine();
 Console.WriteLine("CPU from utime+stime in /proc/<pid>/stat (10 ms ticks) over the window; RSS = VmRSS from /proc/<pid>/status. Azurite's traffic: " +
     "`data_segs_in` and `bytes_received` of its established connections from `ss -tin` sampled every second " +
-    "(growth per connection; a small request such as a query is one segment); the app is its only client then. With Azurite's CPU they show how much the idle app asks of storage. The durable engine rescans storage for work every 30 s (DurableOptions.RescanInterval).");
+    "(growth per connection; a small request such as a query is one segment); the app is its only client then. With Azurite's CPU they show how much the idle app asks of its tables; the Durable provider's queue polling (at most 1 s apart when idle) goes to the queue port and shows only in Azurite's CPU.");
 return 0;
 
 async Task ImportAndTrackAsync(string catalogueJson, IReadOnlyCollection<string> watched, int itemsAfter, string what)
