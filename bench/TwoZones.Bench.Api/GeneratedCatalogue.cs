@@ -1,5 +1,6 @@
 using System.Globalization;
 using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 
 namespace TwoZones.Bench.Api;
 

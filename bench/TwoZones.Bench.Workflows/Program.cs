@@ -3,7 +3,7 @@ using System.Globalization;
 using TwoZones.Bench.Api;
 using TwoZones.Bench.Workflows;
 using TwoZones.Core.Catalogue;
-using TwoZones.Core.Digest;
+using TwoZones.Core.Time;
 using TwoZones.Testing;
 
 // Workflow benchmarks against the real app (child process) on a private in-memory Azurite: tracker start-up after an import,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using TwoZones.Core.Catalogue;
 using TwoZones.Core.Digest;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Progress;
 
 namespace TwoZones.Core.Tests;

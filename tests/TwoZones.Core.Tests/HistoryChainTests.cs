@@ -1,5 +1,5 @@
-using TwoZones.Core.Catalogue;
 using TwoZones.Core.History;
+using TwoZones.Core.Lifecycle;
 
 namespace TwoZones.Core.Tests;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using TwoZones.Core.Digest;
+using TwoZones.Core.Time;
 
 namespace TwoZones.Core.Tests;
 

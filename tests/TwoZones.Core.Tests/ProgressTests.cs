@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Progress;
 using Xunit.Abstractions;
 

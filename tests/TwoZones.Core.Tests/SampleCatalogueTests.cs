@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Progress;
 
 namespace TwoZones.Core.Tests;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Azure.Data.Tables;
-using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Testing;
 
 namespace TwoZones.Storage.Tests;

@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Testing;
 using static TwoZones.Storage.Tests.StorageContext;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Testing;
 using static TwoZones.Storage.Tests.StorageContext;
 

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using Azure;
-using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Testing;
 using static TwoZones.Storage.Tests.StorageContext;
 

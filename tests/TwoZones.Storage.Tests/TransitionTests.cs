@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using TwoZones.Core.Catalogue;
 using TwoZones.Core.History;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Testing;
 using static TwoZones.Storage.Tests.ItemAssert;
 using static TwoZones.Storage.Tests.StorageContext;

@@ -1,4 +1,4 @@
-using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Testing;
 using static TwoZones.Storage.Tests.StorageContext;
 

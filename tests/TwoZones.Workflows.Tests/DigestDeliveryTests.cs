@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using TwoZones.Core.Digest;
+using TwoZones.Core.Time;
 
 namespace TwoZones.Workflows.Tests;
 

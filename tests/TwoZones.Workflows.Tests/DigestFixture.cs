@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using TwoZones.Core.Digest;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Time;
 using TwoZones.Storage.Digests;
@@ -43,7 +42,7 @@ public sealed class DigestFixture : IAsyncLifetime
                 // Last week's snapshot: fewer items had moved then.
                 var weekStart = StartOf(IsoWeekId.Parse(Week));
                 var items = catalogue.Items.Select(ItemSnapshot.From).ToList();
-                var earlier = items.Select((s, i) => i % 5 == 0 && s.Status != Core.Catalogue.ItemStatus.Proposed ? s with { Status = Core.Catalogue.ItemStatus.Proposed } : s).ToList();
+                var earlier = items.Select((s, i) => i % 5 == 0 && s.Status != Core.Lifecycle.ItemStatus.Proposed ? s with { Status = Core.Lifecycle.ItemStatus.Proposed } : s).ToList();
                 PreviousReport = ProgressCalculator.Compute(earlier, catalogue.Programmes, catalogue.Agencies, ShanghaiClock.Today(weekStart.AddDays(-2)), weekStart.AddDays(-2));
                 await app.Snapshots.SaveAsync(PreviousReport, CancellationToken.None);
             });

@@ -1,7 +1,9 @@
 using Azure.Data.Tables;
 using TwoZones.Core.Catalogue;
 using TwoZones.Core.Digest;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Progress;
+using TwoZones.Core.Time;
 using TwoZones.Storage.Digests;
 using TwoZones.Testing;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using TwoZones.Core.Catalogue;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Time;

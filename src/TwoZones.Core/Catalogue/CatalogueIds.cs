@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TwoZones.Core.Lifecycle;
 
 namespace TwoZones.Core.Catalogue;
 

@@ -1,3 +1,5 @@
+using TwoZones.Core.Lifecycle;
+
 namespace TwoZones.Core.Catalogue;
 
 /// <summary>A task or a measure as the catalogue describes it: what it is, who leads it, when it is due, and where it stands.</summary>

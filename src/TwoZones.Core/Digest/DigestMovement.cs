@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 
 namespace TwoZones.Core.Digest;
 

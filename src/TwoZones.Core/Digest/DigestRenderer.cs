@@ -25,8 +25,8 @@ public static class DigestRenderer
         md.Append(l.GeneratedAt).Append(": ").Append(Instant(digest.GeneratedAt)).Append('\n').Append('\n');
 
         md.Append("## ").Append(l.Totals).Append('\n').Append('\n');
-        md.Append('|').Append(l.Total).Append('|').Append(l.Proposed).Append('|').Append(l.Commenced).Append('|').Append(l.Completed)
-            .Append('|').Append(l.Overdue).Append('|').Append(l.CommencedPct).Append('|').Append(l.CompletedPct).Append("|\n");
+        md.Append('|').Append(l.Total).Append('|').Append(l.Words.Proposed).Append('|').Append(l.Words.Commenced).Append('|').Append(l.Words.Completed)
+            .Append('|').Append(l.Words.Overdue).Append('|').Append(l.CommencedPct).Append('|').Append(l.CompletedPct).Append("|\n");
         md.Append("|---:|---:|---:|---:|---:|---:|---:|\n");
         var t = digest.Totals;
         md.Append('|').Append(Int(t.Total)).Append('|').Append(Int(t.Proposed)).Append('|').Append(Int(t.Commenced)).Append('|').Append(Int(t.Completed))
@@ -34,9 +34,9 @@ public static class DigestRenderer
         if (digest.Deltas is { } d && digest.PreviousAsOf is { } previousAsOf)
         {
             md.Append(l.ChangeSince).Append(' ').Append(Instant(previousAsOf)).Append(": ")
-                .Append(l.Commenced).Append(' ').Append(Signed(d.Commenced)).Append(", ")
-                .Append(l.Completed).Append(' ').Append(Signed(d.Completed)).Append(", ")
-                .Append(l.Overdue).Append(' ').Append(Signed(d.Overdue)).Append(", ")
+                .Append(l.Words.Commenced).Append(' ').Append(Signed(d.Commenced)).Append(", ")
+                .Append(l.Words.Completed).Append(' ').Append(Signed(d.Completed)).Append(", ")
+                .Append(l.Words.Overdue).Append(' ').Append(Signed(d.Overdue)).Append(", ")
                 .Append(l.CommencedPct).Append(' ').Append(SignedPct(d.CommencedPct)).Append(", ")
                 .Append(l.CompletedPct).Append(' ').Append(SignedPct(d.CompletedPct)).Append("\n\n");
         }
@@ -57,7 +57,7 @@ public static class DigestRenderer
             foreach (var m in digest.Moved)
             {
                 md.Append('|').Append(Md(m.Id)).Append('|').Append(Md(Title(language, m.TitleEn, m.TitleZh))).Append('|')
-                    .Append(l.StatusName(m.From)).Append(" → ").Append(l.StatusName(m.To)).Append('|').Append(Date(m.EffectiveDate))
+                    .Append(l.Words.Of(m.From)).Append(" → ").Append(l.Words.Of(m.To)).Append('|').Append(Date(m.EffectiveDate))
                     .Append('|').Append(Md(m.Actor)).Append("|\n");
             }
 
@@ -76,15 +76,15 @@ public static class DigestRenderer
             foreach (var item in group.Items)
             {
                 md.Append("- ").Append(Md(item.Id)).Append(' ').Append(Md(Title(language, item.TitleEn, item.TitleZh)))
-                    .Append(" — ").Append(l.StatusName(item.Status)).Append(", ").Append(l.MissedDate).Append(' ').Append(Date(item.MissedDate)).Append('\n');
+                    .Append(" — ").Append(l.Words.Of(item.Status)).Append(", ").Append(l.MissedDate).Append(' ').Append(Date(item.MissedDate)).Append('\n');
             }
 
             md.Append('\n');
         }
 
         md.Append("## ").Append(l.Programmes).Append("\n\n");
-        md.Append('|').Append(l.Programme).Append('|').Append(l.Total).Append('|').Append(l.Proposed).Append('|').Append(l.Commenced)
-            .Append('|').Append(l.Completed).Append('|').Append(l.Overdue).Append('|').Append(l.CommencedPct).Append('|').Append(l.CompletedPct)
+        md.Append('|').Append(l.Programme).Append('|').Append(l.Total).Append('|').Append(l.Words.Proposed).Append('|').Append(l.Words.Commenced)
+            .Append('|').Append(l.Words.Completed).Append('|').Append(l.Words.Overdue).Append('|').Append(l.CommencedPct).Append('|').Append(l.CompletedPct)
             .Append('|').Append(l.Change).Append("|\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var p in digest.Programmes)
         {
@@ -116,16 +116,16 @@ public static class DigestRenderer
             .Append(Date(digest.WeekEnd)).Append(")<br>").Append(E(l.GeneratedAt)).Append(": ").Append(Instant(digest.GeneratedAt)).Append("</p>\n");
 
         h.Append("<h2>").Append(E(l.Totals)).Append("</h2>\n<table>\n");
-        Row(h, "th", [l.Total, l.Proposed, l.Commenced, l.Completed, l.Overdue, l.CommencedPct, l.CompletedPct]);
+        Row(h, "th", [l.Total, l.Words.Proposed, l.Words.Commenced, l.Words.Completed, l.Words.Overdue, l.CommencedPct, l.CompletedPct]);
         var t = digest.Totals;
         NumberRow(h, [Int(t.Total), Int(t.Proposed), Int(t.Commenced), Int(t.Completed), Int(t.Overdue), Pct(t.CommencedPct), Pct(t.CompletedPct)]);
         h.Append("</table>\n");
         if (digest.Deltas is { } d && digest.PreviousAsOf is { } previousAsOf)
         {
             h.Append("<p>").Append(E(l.ChangeSince)).Append(' ').Append(Instant(previousAsOf)).Append(": ")
-                .Append(E(l.Commenced)).Append(' ').Append(Signed(d.Commenced)).Append(", ")
-                .Append(E(l.Completed)).Append(' ').Append(Signed(d.Completed)).Append(", ")
-                .Append(E(l.Overdue)).Append(' ').Append(Signed(d.Overdue)).Append(", ")
+                .Append(E(l.Words.Commenced)).Append(' ').Append(Signed(d.Commenced)).Append(", ")
+                .Append(E(l.Words.Completed)).Append(' ').Append(Signed(d.Completed)).Append(", ")
+                .Append(E(l.Words.Overdue)).Append(' ').Append(Signed(d.Overdue)).Append(", ")
                 .Append(E(l.CommencedPct)).Append(' ').Append(SignedPct(d.CommencedPct)).Append(", ")
                 .Append(E(l.CompletedPct)).Append(' ').Append(SignedPct(d.CompletedPct)).Append("</p>\n");
         }
@@ -145,7 +145,7 @@ public static class DigestRenderer
             Row(h, "th", [l.Item, l.ItemTitle, l.Transition, l.EffectiveDate, l.Actor]);
             foreach (var m in digest.Moved)
             {
-                Row(h, "td", [m.Id, Title(language, m.TitleEn, m.TitleZh), $"{l.StatusName(m.From)} → {l.StatusName(m.To)}", Date(m.EffectiveDate), m.Actor]);
+                Row(h, "td", [m.Id, Title(language, m.TitleEn, m.TitleZh), $"{l.Words.Of(m.From)} → {l.Words.Of(m.To)}", Date(m.EffectiveDate), m.Actor]);
             }
 
             h.Append("</table>\n");
@@ -163,14 +163,14 @@ public static class DigestRenderer
             foreach (var item in group.Items)
             {
                 h.Append("<li>").Append(E(item.Id)).Append(' ').Append(E(Title(language, item.TitleEn, item.TitleZh))).Append(" — ")
-                    .Append(E(l.StatusName(item.Status))).Append(", ").Append(E(l.MissedDate)).Append(' ').Append(Date(item.MissedDate)).Append("</li>\n");
+                    .Append(E(l.Words.Of(item.Status))).Append(", ").Append(E(l.MissedDate)).Append(' ').Append(Date(item.MissedDate)).Append("</li>\n");
             }
 
             h.Append("</ul>\n");
         }
 
         h.Append("<h2>").Append(E(l.Programmes)).Append("</h2>\n<table>\n");
-        Row(h, "th", [l.Programme, l.Total, l.Proposed, l.Commenced, l.Completed, l.Overdue, l.CommencedPct, l.CompletedPct, l.Change]);
+        Row(h, "th", [l.Programme, l.Total, l.Words.Proposed, l.Words.Commenced, l.Words.Completed, l.Words.Overdue, l.CommencedPct, l.CompletedPct, l.Change]);
         foreach (var p in digest.Programmes)
         {
             h.Append("<tr><td>").Append(E(p.Id)).Append(' ').Append(E(Name(language, string.Empty, p.NameEn, p.NameZh))).Append("</td>");

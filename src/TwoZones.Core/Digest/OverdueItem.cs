@@ -1,4 +1,5 @@
 using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Progress;
 
 namespace TwoZones.Core.Digest;

@@ -1,5 +1,3 @@
-using TwoZones.Core.Catalogue;
-
 namespace TwoZones.Core.Lifecycle;
 
 /// <summary>What the lifecycle rules need to know about an item's current state.</summary>

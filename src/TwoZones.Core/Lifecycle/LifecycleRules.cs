@@ -1,4 +1,3 @@
-using TwoZones.Core.Catalogue;
 using TwoZones.Core.Time;
 
 namespace TwoZones.Core.Lifecycle;

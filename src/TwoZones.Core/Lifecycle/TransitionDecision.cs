@@ -1,5 +1,3 @@
-using TwoZones.Core.Catalogue;
-
 namespace TwoZones.Core.Lifecycle;
 
 /// <summary>The verdict on a requested transition, with an explanation fit for an HTTP problem detail.</summary>

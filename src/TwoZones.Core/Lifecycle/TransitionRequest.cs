@@ -1,5 +1,3 @@
-using TwoZones.Core.Catalogue;
-
 namespace TwoZones.Core.Lifecycle;
 
 /// <summary>A requested status change.</summary>

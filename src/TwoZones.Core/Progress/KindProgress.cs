@@ -1,5 +1,4 @@
-using System.Text.Json.Serialization;
-using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 
 namespace TwoZones.Core.Progress;
 
@@ -11,16 +10,4 @@ namespace TwoZones.Core.Progress;
 /// <param name="Completed">Items done.</param>
 /// <param name="Overdue">Overdue items.</param>
 public sealed record KindProgress(ItemKind Kind, int Total, int Proposed, int Commenced, int Completed, int Overdue)
-{
-    /// <summary>Items at least commenced, as a percentage of <see cref="Total"/>.</summary>
-    [JsonConverter(typeof(OneDecimalJsonConverter))]
-    public double CommencedPct => Percentage.Of(Commenced + Completed, Total);
-
-    /// <summary>Completed items as a percentage of <see cref="Total"/>.</summary>
-    [JsonConverter(typeof(OneDecimalJsonConverter))]
-    public double CompletedPct => Percentage.Of(Completed, Total);
-
-    /// <summary>The counts alone.</summary>
-    [JsonIgnore]
-    public ProgressCounts Counts => new(Total, Proposed, Commenced, Completed, Overdue);
-}
+    : ProgressFigures(Total, Proposed, Commenced, Completed, Overdue);

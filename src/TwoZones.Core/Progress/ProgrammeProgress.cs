@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace TwoZones.Core.Progress;
 
 /// <summary>Progress of one programme's items.</summary>
@@ -13,16 +11,4 @@ namespace TwoZones.Core.Progress;
 /// <param name="Overdue">Overdue items.</param>
 public sealed record ProgrammeProgress(
     string Id, string NameEn, string NameZh, int Total, int Proposed, int Commenced, int Completed, int Overdue)
-{
-    /// <summary>Items at least commenced, as a percentage of <see cref="Total"/>.</summary>
-    [JsonConverter(typeof(OneDecimalJsonConverter))]
-    public double CommencedPct => Percentage.Of(Commenced + Completed, Total);
-
-    /// <summary>Completed items as a percentage of <see cref="Total"/>.</summary>
-    [JsonConverter(typeof(OneDecimalJsonConverter))]
-    public double CompletedPct => Percentage.Of(Completed, Total);
-
-    /// <summary>The counts alone.</summary>
-    [JsonIgnore]
-    public ProgressCounts Counts => new(Total, Proposed, Commenced, Completed, Overdue);
-}
+    : ProgressFigures(Total, Proposed, Commenced, Completed, Overdue);

@@ -28,16 +28,9 @@ public sealed record ProgressReport(
     [property: JsonPropertyOrder(11)] IReadOnlyList<AgencyProgress> Agencies,
     [property: JsonPropertyOrder(12)] IReadOnlyList<DistrictProgress> Districts,
     [property: JsonPropertyOrder(13)] IReadOnlyList<KindProgress> Kinds)
+    : ProgressFigures(Total, Proposed, Commenced, Completed, Overdue)
 {
-    /// <summary>Items at least commenced (Commenced or Completed), as a percentage of <see cref="Total"/>.</summary>
-    [JsonConverter(typeof(OneDecimalJsonConverter))]
-    public double CommencedPct => Percentage.Of(Commenced + Completed, Total);
-
-    /// <summary>Completed items as a percentage of <see cref="Total"/>.</summary>
-    [JsonConverter(typeof(OneDecimalJsonConverter))]
-    public double CompletedPct => Percentage.Of(Completed, Total);
-
     /// <summary>The overall counts alone.</summary>
     [JsonIgnore]
-    public ProgressCounts Overall => new(Total, Proposed, Commenced, Completed, Overdue);
+    public ProgressCounts Overall => Counts;
 }

@@ -1,3 +1,5 @@
+using TwoZones.Core.Lifecycle;
+
 namespace TwoZones.Functions.Dashboard;
 
 /// <summary>The fixed texts of the dashboard page in one language.</summary>
@@ -8,10 +10,6 @@ internal sealed record DashboardLabels(
     string AsOf,
     string BeijingTime,
     string Total,
-    string Proposed,
-    string Commenced,
-    string Completed,
-    string Overdue,
     string CommencedPct,
     string CompletedPct,
     string Programmes,
@@ -27,7 +25,8 @@ internal sealed record DashboardLabels(
     string LeadAgency,
     string MissedDate,
     string OtherLanguage,
-    string OtherLanguageName)
+    string OtherLanguageName,
+    StatusWords Words)
 {
     /// <summary>English texts.</summary>
     public static DashboardLabels En { get; } = new(
@@ -37,10 +36,6 @@ internal sealed record DashboardLabels(
         AsOf: "As of",
         BeijingTime: "Beijing time",
         Total: "Total",
-        Proposed: "Proposed",
-        Commenced: "Commenced",
-        Completed: "Completed",
-        Overdue: "Overdue",
         CommencedPct: "Commenced (at least)",
         CompletedPct: "Completed",
         Programmes: "Programmes",
@@ -56,7 +51,8 @@ internal sealed record DashboardLabels(
         LeadAgency: "Lead agency",
         MissedDate: "Missed date",
         OtherLanguage: "zh",
-        OtherLanguageName: "中文");
+        OtherLanguageName: "中文",
+        Words: StatusWords.En);
 
     /// <summary>Chinese texts.</summary>
     public static DashboardLabels Zh { get; } = new(
@@ -66,10 +62,6 @@ internal sealed record DashboardLabels(
         AsOf: "数据截至",
         BeijingTime: "北京时间",
         Total: "总数",
-        Proposed: "未启动",
-        Commenced: "已启动",
-        Completed: "已完成",
-        Overdue: "逾期",
         CommencedPct: "启动率",
         CompletedPct: "完成率",
         Programmes: "专项方案",
@@ -85,7 +77,8 @@ internal sealed record DashboardLabels(
         LeadAgency: "牵头单位",
         MissedDate: "错过的计划日期",
         OtherLanguage: "en",
-        OtherLanguageName: "English");
+        OtherLanguageName: "English",
+        Words: StatusWords.Zh);
 
     /// <summary>The texts of a language.</summary>
     public static DashboardLabels For(DashboardLanguage language) => language == DashboardLanguage.Zh ? Zh : En;

@@ -1,5 +1,5 @@
-using TwoZones.Core.Catalogue;
 using TwoZones.Core.Digest;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Time;
 using TwoZones.Functions.Progress;
 using TwoZones.Storage;

@@ -97,10 +97,10 @@ public static class DashboardPage
             .Append(asOf.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("</time> (").Append(Encode(labels.BeijingTime)).Append(")</p>\n")
             .Append("<div class=\"figures\">\n");
         AppendFigure(html, "total", labels.Total, report.Total);
-        AppendFigure(html, "proposed", labels.Proposed, report.Proposed);
-        AppendFigure(html, "commenced", labels.Commenced, report.Commenced);
-        AppendFigure(html, "completed", labels.Completed, report.Completed);
-        AppendFigure(html, "overdue", labels.Overdue, report.Overdue);
+        AppendFigure(html, "proposed", labels.Words.Proposed, report.Proposed);
+        AppendFigure(html, "commenced", labels.Words.Commenced, report.Commenced);
+        AppendFigure(html, "completed", labels.Words.Completed, report.Completed);
+        AppendFigure(html, "overdue", labels.Words.Overdue, report.Overdue);
         html.Append("</div>\n");
         AppendMeter(html, "overall-commenced", labels.CommencedPct, "commenced", report.CommencedPct, labels.CommencedPct);
         AppendMeter(html, "overall-completed", labels.CompletedPct, "completed", report.CompletedPct, labels.CompletedPct);
@@ -137,7 +137,7 @@ public static class DashboardPage
     {
         html.Append("<section id=\"programmes\" aria-labelledby=\"programmes-title\">\n<h2 id=\"programmes-title\">").Append(Encode(labels.Programmes)).Append("</h2>\n")
             .Append("<table>\n<thead><tr><th scope=\"col\">").Append(Encode(labels.Programme)).Append("</th>");
-        foreach (var column in new[] { labels.Total, labels.Proposed, labels.Commenced, labels.Completed, labels.Overdue })
+        foreach (var column in new[] { labels.Total, labels.Words.Proposed, labels.Words.Commenced, labels.Words.Completed, labels.Words.Overdue })
         {
             html.Append("<th scope=\"col\" class=\"num\">").Append(Encode(column)).Append("</th>");
         }

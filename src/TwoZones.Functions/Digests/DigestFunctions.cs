@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using TwoZones.Core.Digest;
 using TwoZones.Core.Lifecycle;
+using TwoZones.Core.Time;
 using TwoZones.Functions.Http;
 using TwoZones.Functions.Identity;
 using TwoZones.Functions.OpenApi;

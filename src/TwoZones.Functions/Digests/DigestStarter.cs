@@ -1,6 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using TwoZones.Core.Digest;
+using TwoZones.Core.Time;
 
 namespace TwoZones.Functions.Digests;
 

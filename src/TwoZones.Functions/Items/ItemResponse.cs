@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Storage;
 
 namespace TwoZones.Functions.Items;

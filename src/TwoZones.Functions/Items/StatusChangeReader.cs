@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using TwoZones.Core.Catalogue;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Functions.Http;
 using TwoZones.Storage;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Time;
 using TwoZones.Storage;

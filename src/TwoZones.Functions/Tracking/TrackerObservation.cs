@@ -1,4 +1,4 @@
-using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Time;
 using TwoZones.Storage;

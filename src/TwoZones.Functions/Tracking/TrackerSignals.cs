@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 
 namespace TwoZones.Functions.Tracking;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using TwoZones.Core.Digest;
+using TwoZones.Core.Time;
 
 namespace TwoZones.Storage.Digests;
 

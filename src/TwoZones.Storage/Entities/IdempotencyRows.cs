@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
-using TwoZones.Core.Catalogue;
 using TwoZones.Core.Lifecycle;
 
 namespace TwoZones.Storage.Entities;

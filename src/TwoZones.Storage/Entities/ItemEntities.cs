@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using TwoZones.Core.Catalogue;
 using TwoZones.Core.History;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Progress;
 
 namespace TwoZones.Storage.Entities;

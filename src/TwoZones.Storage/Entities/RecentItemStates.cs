@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
-using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 
 namespace TwoZones.Storage.Entities;
 

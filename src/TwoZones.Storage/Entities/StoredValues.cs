@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 
 namespace TwoZones.Storage.Entities;
 

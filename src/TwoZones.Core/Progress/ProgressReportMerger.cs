@@ -1,7 +1,7 @@
 using TwoZones.Core.Catalogue;
-using TwoZones.Core.Progress;
+using TwoZones.Core.Lifecycle;
 
-namespace TwoZones.Functions.Digests;
+namespace TwoZones.Core.Progress;
 
 /// <summary>
 /// Adds up progress reports of disjoint sets of items (one per programme) into the report of all of them, as

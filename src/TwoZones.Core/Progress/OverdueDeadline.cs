@@ -1,8 +1,7 @@
-using TwoZones.Core.Catalogue;
-using TwoZones.Core.Progress;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Time;
 
-namespace TwoZones.Functions.Tracking;
+namespace TwoZones.Core.Progress;
 
 /// <summary>When <see cref="OverdueRule"/> next flips for an item: the start, in Asia/Shanghai, of the day after its next planned date.</summary>
 public static class OverdueDeadline

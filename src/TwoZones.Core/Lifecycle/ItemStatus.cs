@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace TwoZones.Core.Catalogue;
+namespace TwoZones.Core.Lifecycle;
 
 /// <summary>The lifecycle stage of a task or measure (serialized by name: <c>"Commenced"</c>).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ItemStatus>))]

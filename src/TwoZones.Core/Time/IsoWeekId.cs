@@ -1,8 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using TwoZones.Core.Time;
 
-namespace TwoZones.Core.Digest;
+namespace TwoZones.Core.Time;
 
 /// <summary>An ISO 8601 week, written <c>2026-W48</c>: Monday to Sunday, week 1 being the week with the year's first Thursday.</summary>
 /// <param name="Year">ISO week-numbering year (differs from the calendar year around 1 January).</param>

@@ -1,7 +1,4 @@
-using TwoZones.Core.Digest;
-using TwoZones.Core.Time;
-
-namespace TwoZones.Functions.Digests;
+namespace TwoZones.Core.Time;
 
 /// <summary>The instants an ISO week spans on the Asia/Shanghai calendar.</summary>
 public static class ShanghaiWeek

@@ -1,4 +1,4 @@
-namespace TwoZones.Core.Catalogue;
+namespace TwoZones.Core.Lifecycle;
 
 /// <summary>
 /// Reads a status by its name only. <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/> would also take numbers,

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace TwoZones.Core.Catalogue;
+namespace TwoZones.Core.Lifecycle;
 
 /// <summary>What a tracked item is: one of the State Council's tasks, or a measure of a special reform programme (serialized as <c>"task"</c>/<c>"measure"</c>).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ItemKind>))]
