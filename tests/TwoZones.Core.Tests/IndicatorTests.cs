@@ -1,4 +1,3 @@
-using TwoZones.Core.Catalogue;
 using TwoZones.Core.Indicators;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Progress;

@@ -1,4 +1,4 @@
-using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 
 namespace TwoZones.Core.Progress;
 
