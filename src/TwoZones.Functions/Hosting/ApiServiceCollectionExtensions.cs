@@ -4,18 +4,21 @@ using TwoZones.Functions.Catalogue;
 using TwoZones.Functions.Identity;
 using TwoZones.Functions.Items;
 using TwoZones.Functions.Progress;
+using TwoZones.Functions.Verification;
 
 namespace TwoZones.Functions.Hosting;
 
 /// <summary>Registers the services behind the HTTP API.</summary>
 internal static class ApiServiceCollectionExtensions
 {
-    /// <summary>Adds storage, identity, the progress cache and the item and catalogue services.</summary>
+    /// <summary>Adds storage, identity, the progress caches, the history auditor and the item and catalogue services.</summary>
     public static IServiceCollection AddTwoZonesApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTwoZonesStorage(configuration);
         services.AddSingleton<ApiKeyDirectory>();
         services.AddSingleton<ProgressCache>();
+        services.AddSingleton<AsOfProgressCache>();
+        services.AddSingleton<HistoryAuditor>();
         services.AddSingleton<ItemEndpoints>();
         services.AddSingleton<UploadedCatalogues>();
         return services;

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TwoZones.Storage;
+using TwoZones.Storage.History;
+using TwoZones.Storage.Seals;
 using TwoZones.Storage.Uploads;
 
 namespace TwoZones.Functions.Hosting;
@@ -32,6 +34,8 @@ internal static class StorageServiceCollectionExtensions
         });
         services.AddSingleton<ItemRepository>();
         services.AddSingleton<CatalogueRepository>();
+        services.AddSingleton<HistoryReader>();
+        services.AddSingleton<SealRepository>();
         services.AddSingleton(sp =>
         {
             var tables = sp.GetRequiredService<TwoZonesTables>();
