@@ -4,7 +4,8 @@ using TwoZones.Functions.Catalogue;
 using TwoZones.Functions.Identity;
 using TwoZones.Functions.Items;
 using TwoZones.Functions.Progress;
-using TwoZones.Functions.Verification;
+using TwoZones.Storage.History;
+using TwoZones.Storage.Seals;
 
 namespace TwoZones.Functions.Hosting;
 

@@ -8,6 +8,7 @@ using TwoZones.Functions.Items;
 using TwoZones.Functions.OpenApi;
 using TwoZones.Functions.Progress;
 using TwoZones.Storage;
+using TwoZones.Storage.History;
 
 namespace TwoZones.Functions.Programmes;
 

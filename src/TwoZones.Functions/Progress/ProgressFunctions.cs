@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using TwoZones.Functions.Http;
 using TwoZones.Functions.OpenApi;
+using TwoZones.Storage.History;
 
 namespace TwoZones.Functions.Progress;
 

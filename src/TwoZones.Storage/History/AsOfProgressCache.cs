@@ -2,10 +2,8 @@ using TwoZones.Core.Catalogue;
 using TwoZones.Core.History;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Progress.AsOf;
-using TwoZones.Storage;
-using TwoZones.Storage.History;
 
-namespace TwoZones.Functions.Progress;
+namespace TwoZones.Storage.History;
 
 /// <summary>
 /// Progress on a past day, served from an in-memory copy of every item's history. The first request reads the whole history; later

@@ -2,9 +2,8 @@ using TwoZones.Core.History;
 using TwoZones.Core.Seals;
 using TwoZones.Core.Catalogue;
 using TwoZones.Storage.History;
-using TwoZones.Storage.Seals;
 
-namespace TwoZones.Functions.Verification;
+namespace TwoZones.Storage.Seals;
 
 /// <summary>Reads the whole history and the seals from storage to verify them, or to export them for offline verification.</summary>
 /// <param name="history">Reads every item's rows.</param>
@@ -16,7 +15,7 @@ public sealed class HistoryAuditor(HistoryReader history, SealRepository seals, 
     /// <param name="seal">The seal.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The verification.</returns>
-    public async Task<VerificationResponse> VerifyAsync(Seal seal, CancellationToken cancellationToken)
+    public async Task<HistoryVerification> VerifyAsync(Seal seal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seal);
         var verifiedAt = time.GetUtcNow();
@@ -28,7 +27,7 @@ public sealed class HistoryAuditor(HistoryReader history, SealRepository seals, 
         var report = SealAudit.Check(seal, heads, histories, SealAudit.ChainProblemUpTo(allSeals, seal.Seq) ?? MissingFromChain(allSeals, seal));
         var broken = SealAudit.BrokenChains(items.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => (s.Key, s.Value.Entries, s.Value.Head?.Hash)));
         var currentRoot = MerkleTree.Root(MerkleTree.CanonicalOrder(items.Select(s => s.Value.Head!)));
-        return new VerificationResponse(
+        return new HistoryVerification(
             seal, verifiedAt, report.Consistent, report.Problem, report.ItemsSealed, report.ItemsMatching, report.Mismatches, broken, items.Count, currentRoot);
     }
 

@@ -1,8 +1,8 @@
 using TwoZones.Core.Seals;
 
-namespace TwoZones.Functions.Verification;
+namespace TwoZones.Storage.Seals;
 
-/// <summary>The body of <c>GET /api/verify</c>: the stored history checked against one seal, recomputed from storage now.</summary>
+/// <summary>The stored history checked against one seal, recomputed from storage now (the body of <c>GET /api/verify</c>).</summary>
 /// <param name="Seal">The seal checked against.</param>
 /// <param name="VerifiedAt">When storage was read.</param>
 /// <param name="Consistent">The seal is intact, links to the seals before it, and every item it sealed still has the sealed head in its history.</param>
@@ -13,7 +13,7 @@ namespace TwoZones.Functions.Verification;
 /// <param name="BrokenChains">Items stored now whose own chain fails (what <c>chainValid</c> reports per item), sealed or not.</param>
 /// <param name="ItemsStored">Items stored now.</param>
 /// <param name="CurrentRoot">The Merkle root over the heads stored now (what a seal made now would record).</param>
-public sealed record VerificationResponse(
+public sealed record HistoryVerification(
     Seal Seal,
     DateTimeOffset VerifiedAt,
     bool Consistent,
