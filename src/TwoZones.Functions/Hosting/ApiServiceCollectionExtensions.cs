@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TwoZones.Functions.Catalogue;
 using TwoZones.Functions.Identity;
+using TwoZones.Functions.Indicators;
 using TwoZones.Functions.Items;
 using TwoZones.Functions.Progress;
 using TwoZones.Storage.History;
@@ -20,7 +21,9 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<ProgressCache>();
         services.AddSingleton<AsOfProgressCache>();
         services.AddSingleton<HistoryAuditor>();
+        services.AddSingleton<StalePeriod>();
         services.AddSingleton<ItemEndpoints>();
+        services.AddSingleton<IndicatorProgressCache>();
         services.AddSingleton<UploadedCatalogues>();
         return services;
     }

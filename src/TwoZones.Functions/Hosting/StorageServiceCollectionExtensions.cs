@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TwoZones.Storage;
 using TwoZones.Storage.History;
+using TwoZones.Storage.Indicators;
 using TwoZones.Storage.Seals;
 using TwoZones.Storage.Uploads;
 
@@ -41,6 +42,8 @@ internal static class StorageServiceCollectionExtensions
             var tables = sp.GetRequiredService<TwoZonesTables>();
             return new UploadRepository(tables.Service, configuration["TwoZones:TablePrefix"] ?? string.Empty);
         });
+        services.AddSingleton(sp => new IndicatorRepository(
+            sp.GetRequiredService<TwoZonesTables>().Service, sp.GetRequiredService<TimeProvider>(), configuration["TwoZones:TablePrefix"] ?? string.Empty));
         services.AddHostedService<StorageInitializer>();
         return services;
     }

@@ -16,9 +16,11 @@ namespace TwoZones.Functions.Programmes;
 /// <param name="progress">The in-memory progress of every item.</param>
 /// <param name="items">Item storage, for one programme's items.</param>
 /// <param name="catalogue">Catalogue metadata.</param>
+/// <param name="stale">Judges which items are stale.</param>
 /// <param name="asOf">Progress on past days (<c>?asOf=</c>).</param>
 /// <param name="time">The server clock.</param>
-public sealed class ProgrammeFunctions(ProgressCache progress, ItemRepository items, CatalogueRepository catalogue, AsOfProgressCache asOf, TimeProvider time)
+public sealed class ProgrammeFunctions(
+    ProgressCache progress, ItemRepository items, CatalogueRepository catalogue, StalePeriod stale, AsOfProgressCache asOf, TimeProvider time)
 {
     /// <summary>Every programme with its progress, in catalogue order.</summary>
     /// <param name="req">The request.</param>
@@ -78,7 +80,7 @@ public sealed class ProgrammeFunctions(ProgressCache progress, ItemRepository it
         do
         {
             var page = await items.ListAsync(kind, new ItemFilter(Programme: programme), token, ItemRepository.MaxPageSize, cancellationToken);
-            result.AddRange(page.Items.Select(ItemResponse.From));
+            result.AddRange(page.Items.Select(r => ItemResponse.From(r, stale.IsStale(r))));
             token = page.ContinuationToken;
         }
         while (token is not null);
