@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
 using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Seals;
 using TwoZones.Storage;
 using TwoZones.Storage.History;

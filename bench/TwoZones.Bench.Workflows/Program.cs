@@ -3,6 +3,7 @@ using System.Globalization;
 using TwoZones.Bench.Api;
 using TwoZones.Bench.Workflows;
 using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Time;
 using TwoZones.Testing;
 

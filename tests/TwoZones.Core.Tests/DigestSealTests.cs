@@ -1,6 +1,7 @@
 using TwoZones.Core.Catalogue;
 using TwoZones.Core.Digest;
 using DigestModel = TwoZones.Core.Digest.Digest;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Seals;
 

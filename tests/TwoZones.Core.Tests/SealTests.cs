@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using TwoZones.Core.Catalogue;
 using TwoZones.Core.History;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Seals;
 
 namespace TwoZones.Core.Tests;

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using TwoZones.Core.Catalogue;
 using TwoZones.Core.History;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Functions.Tests.Infrastructure;
 
 namespace TwoZones.Functions.Tests;

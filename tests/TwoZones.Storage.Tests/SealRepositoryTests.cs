@@ -1,4 +1,3 @@
-using TwoZones.Core.Catalogue;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Seals;
 using TwoZones.Storage.History;

@@ -1,5 +1,6 @@
 using TwoZones.Core.Catalogue;
 using TwoZones.Core.History;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Progress.AsOf;
 

@@ -1,6 +1,6 @@
 using TwoZones.Core.History;
+using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Seals;
-using TwoZones.Core.Catalogue;
 using TwoZones.Storage.History;
 
 namespace TwoZones.Storage.Seals;

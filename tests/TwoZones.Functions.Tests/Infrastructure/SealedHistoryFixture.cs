@@ -1,4 +1,5 @@
 using TwoZones.Core.Catalogue;
+using TwoZones.Core.Lifecycle;
 
 namespace TwoZones.Functions.Tests.Infrastructure;
 
