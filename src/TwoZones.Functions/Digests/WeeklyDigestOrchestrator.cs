@@ -36,13 +36,13 @@ public static partial class WeeklyDigestOrchestrator
         var runId = context.NewGuid().ToString("N");
 
         context.SetCustomStatus("Collecting");
-        var programmes = await context.CallActivityAsync<List<string>>(nameof(DigestActivities.ListDigestProgrammes), input.Week, StorageRetry);
+        var programmes = await context.CallActivityAsync<List<string>>(nameof(WeeklyDigestActivities.ListDigestProgrammes), input.Week, StorageRetry);
         await Task.WhenAll(programmes.Select(p =>
-            context.CallActivityAsync<int>(nameof(DigestActivities.CollectProgrammeSection), new ProgrammeSectionRequest(input.Week, runId, p, asOf), StorageRetry)));
+            context.CallActivityAsync<int>(nameof(WeeklyDigestActivities.CollectProgrammeSection), new ProgrammeSectionRequest(input.Week, runId, p, asOf), StorageRetry)));
 
         context.SetCustomStatus("Composing");
         var outcome = await context.CallActivityAsync<WeeklyDigestOutcome>(
-            nameof(DigestActivities.ComposeWeeklyDigest), new ComposeDigestRequest(input.Week, runId, context.InstanceId, asOf, programmes), StorageRetry);
+            nameof(WeeklyDigestActivities.ComposeWeeklyDigest), new ComposeDigestRequest(input.Week, runId, context.InstanceId, asOf, programmes), StorageRetry);
 
         context.SetCustomStatus("Delivering");
         var delivery = TaskOptions.FromRetryPolicy(new RetryPolicy(input.DeliveryAttempts, input.DeliveryFirstRetryInterval, backoffCoefficient: 2));

@@ -18,7 +18,7 @@ namespace TwoZones.Functions.Digests;
 /// <param name="snapshots">Earlier progress, for the deltas.</param>
 /// <param name="digests">Where digests and their parts are stored.</param>
 /// <param name="time">The server clock.</param>
-public sealed class DigestActivities(
+public sealed class WeeklyDigestActivities(
     ItemRepository items, CatalogueRepository catalogue, SnapshotRepository snapshots, DigestRepository digests, TimeProvider time)
 {
     /// <summary>The programmes a digest covers, in catalogue order.</summary>
