@@ -10,6 +10,7 @@ using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Time;
 using TwoZones.Functions.Http;
 using TwoZones.Functions.Identity;
+using TwoZones.Functions.Orchestration;
 using TwoZones.Storage.Uploads;
 using CatalogueDocument = TwoZones.Core.Catalogue.Catalogue;
 
@@ -140,7 +141,7 @@ public sealed class CatalogueFunctions(UploadRepository uploads, TimeProvider ti
 
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(CatalogueImportOrchestrator.Name, input, new StartOrchestrationOptions(instanceId), cancellationToken);
+            await client.ScheduleNewOrchestrationInstanceAsync(OrchestratorNames.CatalogueImport, input, new StartOrchestrationOptions(instanceId), cancellationToken);
         }
         catch (InvalidOperationException)
         {

@@ -23,7 +23,7 @@ public static class WorkflowServiceCollectionExtensions
             sp.GetRequiredService<TwoZonesTables>().Service, (configuration["TwoZones:TablePrefix"] ?? string.Empty) + DigestRepository.DefaultTableName));
         services.TryAddSingleton(_ => DigestOptions.From(configuration));
         services.TryAddSingleton<DigestStarter>();
-        services.AddHttpClient(DigestDeliveryActivity.HttpClientName);
+        services.AddHttpClient(WeeklyDigestActivities.HttpClientName);
         return services;
     }
 }
