@@ -9,8 +9,10 @@ using TwoZones.Core.Digest;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Time;
 using TwoZones.Functions.Orchestration;
+using TwoZones.Functions.Seals;
 using TwoZones.Storage;
 using TwoZones.Storage.Digests;
+using TwoZones.Storage.Seals;
 
 namespace TwoZones.Functions.Digests;
 
@@ -27,6 +29,7 @@ namespace TwoZones.Functions.Digests;
 /// <param name="options">Where to deliver.</param>
 /// <param name="time">The server clock.</param>
 /// <param name="logger">Logs failed deliveries.</param>
+/// <param name="seals">Seals the history with every digest.</param>
 public sealed partial class WeeklyDigestActivities(
     ItemRepository items,
     CatalogueRepository catalogue,
@@ -35,7 +38,8 @@ public sealed partial class WeeklyDigestActivities(
     IHttpClientFactory http,
     DigestOptions options,
     TimeProvider time,
-    ILogger<WeeklyDigestActivities> logger)
+    ILogger<WeeklyDigestActivities> logger,
+    SealRepository seals)
 {
     /// <summary>The name of the <see cref="HttpClient"/> used for deliveries.</summary>
     public const string HttpClientName = "TwoZones.DigestWebhook";
@@ -129,9 +133,11 @@ public sealed partial class WeeklyDigestActivities(
         var current = ProgressReportMerger.Merge(request.AsOf, programmes, agencies, sections.Select(s => s.Progress).ToList());
         var previous = await snapshots.GetLatestAtOrBeforeAsync(ShanghaiWeek.StartOf(week), cancellationToken);
 
+        // Keyed by the build, so a retried activity prints the seal the first attempt made.
+        var seal = await seals.AppendAsync(SealReasons.Digest(week.ToString()), "digest " + request.RunId, cancellationToken);
         var digest = DigestComposer.Compose(
             week.ToString(), request.AsOf, current, previous,
-            sections.SelectMany(s => s.Moved).ToList(), sections.SelectMany(s => s.Overdue).ToList());
+            sections.SelectMany(s => s.Moved).ToList(), sections.SelectMany(s => s.Overdue).ToList()) with { Seal = seal };
         var stored = await digests.SaveAsync(digest, request.InstanceId, time.GetUtcNow(), cancellationToken);
         var t = digest.Totals;
         return new WeeklyDigestOutcome(stored.Week, t.Total, t.Commenced, t.Completed, t.Overdue, digest.Moved.Count, stored.Delivery.Delivered);
