@@ -35,7 +35,9 @@ public sealed class CatalogueFunctions(UploadRepository uploads, TimeProvider ti
     [ProducesResponseType(StatusCodes.Status202Accepted)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType(StatusCodes.Status408RequestTimeout)]
     [ProducesResponseType(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType(StatusCodes.Status415UnsupportedMediaType)]
     [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
     public async Task<IActionResult> Import(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "catalogue")] HttpRequest req,
@@ -86,7 +88,7 @@ public sealed class CatalogueFunctions(UploadRepository uploads, TimeProvider ti
     /// <returns>The status, or 404.</returns>
     [Function("GetCatalogueImport")]
     [EndpointSummary("Where a catalogue import stands")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<CatalogueImportStatusResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> GetImport(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "catalogue/import/{instanceId}")] HttpRequest req,

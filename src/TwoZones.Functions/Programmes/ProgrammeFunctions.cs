@@ -21,7 +21,7 @@ public sealed class ProgrammeFunctions(ProgressCache progress, ItemRepository it
     /// <returns>The programmes.</returns>
     [Function("ListProgrammes")]
     [EndpointSummary("Every programme with its progress")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<IReadOnlyList<ProgrammeResponse>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "programmes")] HttpRequest req)
     {
         ArgumentNullException.ThrowIfNull(req);
@@ -39,7 +39,7 @@ public sealed class ProgrammeFunctions(ProgressCache progress, ItemRepository it
     /// <returns>The programme, or 404.</returns>
     [Function("GetProgramme")]
     [EndpointSummary("One programme with its progress, tasks and measures")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProgrammeResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "programmes/{id}")] HttpRequest req, string id)
     {

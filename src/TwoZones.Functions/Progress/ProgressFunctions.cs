@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using TwoZones.Core.Progress;
 using TwoZones.Functions.Http;
 using TwoZones.Functions.OpenApi;
 
@@ -16,7 +17,7 @@ public sealed class ProgressFunctions(ProgressCache progress)
     [Function("GetProgress")]
     [EndpointSummary("Progress overall and by programme, agency, district and kind")]
     [QueryParameter("kind", "Count only tasks or only measures.", Values = ["task", "measure"])]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProgressReport>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public async Task<IActionResult> GetProgress([HttpTrigger(AuthorizationLevel.Function, "get", Route = "progress")] HttpRequest req)
     {
