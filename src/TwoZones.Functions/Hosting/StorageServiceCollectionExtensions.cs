@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TwoZones.Storage;
+using TwoZones.Storage.Indicators;
 using TwoZones.Storage.Uploads;
 
 namespace TwoZones.Functions.Hosting;
@@ -38,6 +39,8 @@ internal static class StorageServiceCollectionExtensions
             var tables = sp.GetRequiredService<TwoZonesTables>();
             return new UploadRepository(tables.Service, sp.GetRequiredService<IOptions<TableOptions>>().Value.TablePrefix);
         });
+        services.AddSingleton(sp => new IndicatorRepository(
+            sp.GetRequiredService<TwoZonesTables>().Service, sp.GetRequiredService<TimeProvider>(), configuration["TwoZones:TablePrefix"] ?? string.Empty));
         services.AddHostedService<StorageInitializer>();
         return services;
     }

@@ -31,6 +31,7 @@ internal static class ItemContract
                     new("agency", $"Only {many} this agency leads, e.g. BMCB."),
                     new("status", $"Only {many} in this status.") { Values = ["Proposed", "Commenced", "Completed"] },
                     new("overdue", $"true: only overdue {many}; false: only those not overdue.") { Values = ["true", "false"] },
+                    new("stale", $"true: only stale {many} (Commenced with nothing recorded for TwoZones:StalePeriodDays, default 90); false: only the others.") { Values = ["true", "false"] },
                     new("pageSize", $"Items per page, 1 to {ItemEndpoints.MaxPageSize} (default {ItemEndpoints.DefaultPageSize})."),
                     new("continuationToken", "The token of the previous page."),
                 ],

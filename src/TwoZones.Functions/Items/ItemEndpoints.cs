@@ -31,24 +31,27 @@ public sealed class ItemEndpoints
     private readonly ItemRepository _items;
     private readonly ProgressCache _progress;
     private readonly TimeProvider _time;
+    private readonly StalePeriod _stale;
     private readonly ILogger<ItemEndpoints> _logger;
 
     /// <summary>Creates the endpoints.</summary>
     /// <param name="items">Item storage.</param>
     /// <param name="progress">Told about each applied transition so progress reflects it at once.</param>
     /// <param name="time">The server clock.</param>
+    /// <param name="stale">Judges which items are stale.</param>
     /// <param name="logger">Logs trackers that could not be told about a change.</param>
-    public ItemEndpoints(ItemRepository items, ProgressCache progress, TimeProvider time, ILogger<ItemEndpoints> logger)
+    public ItemEndpoints(ItemRepository items, ProgressCache progress, TimeProvider time, StalePeriod stale, ILogger<ItemEndpoints> logger)
     {
         _items = items;
         _progress = progress;
         _time = time;
+        _stale = stale;
         _logger = logger;
     }
 
     private DateOnly Today => ShanghaiClock.Today(_time.GetUtcNow());
 
-    /// <summary>Lists items with optional <c>programme</c>, <c>agency</c>, <c>status</c>, <c>overdue</c>, <c>pageSize</c> and <c>continuationToken</c>.</summary>
+    /// <summary>Lists items with optional <c>programme</c>, <c>agency</c>, <c>status</c>, <c>overdue</c>, <c>stale</c>, <c>pageSize</c> and <c>continuationToken</c>.</summary>
     /// <param name="kind">Task or measure.</param>
     /// <param name="request">The request.</param>
     /// <returns>One page.</returns>
@@ -60,11 +63,13 @@ public sealed class ItemEndpoints
             QueryParameters.Identifier(request, "programme"),
             QueryParameters.Identifier(request, "agency"),
             QueryParameters.Status(request),
-            QueryParameters.Boolean(request, "overdue"));
+            QueryParameters.Boolean(request, "overdue"),
+            QueryParameters.Boolean(request, "stale"),
+            _stale.Cutoff);
         var pageSize = QueryParameters.Integer(request, "pageSize", 1, MaxPageSize) ?? DefaultPageSize;
         var token = QueryParameters.Text(request, "continuationToken");
         var page = await _items.ListAsync(kind, filter, token, pageSize, request.HttpContext.RequestAborted);
-        return new JsonResponse(new ItemListResponse([.. page.Items.Select(ItemResponse.From)], page.ContinuationToken));
+        return new JsonResponse(new ItemListResponse([.. page.Items.Select(r => ItemResponse.From(r, _stale.IsStale(r)))], page.ContinuationToken));
     }
 
     /// <summary>Reads one item, with its version in the <c>ETag</c> header.</summary>
@@ -99,16 +104,7 @@ public sealed class ItemEndpoints
         }
 
         var cancellationToken = request.HttpContext.RequestAborted;
-        var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
-        // Keys are stored and compared as given, so only visible ASCII is taken: look-alike or mis-decoded characters would
-        // make a retry miss its first answer and apply twice.
-        if (idempotencyKey.Length > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c is < '!' or > '~'))
-        {
-            return ApiProblem.BadRequest(
-                $"The Idempotency-Key header must be at most {MaxIdempotencyKeyLength} visible ASCII characters.",
-                RequestBody.Errors("Idempotency-Key", $"At most {MaxIdempotencyKeyLength} characters from '!' to '~'."));
-        }
-
+        var idempotencyKey = ReadIdempotencyKey(request);
         TransitionRequest change;
         using (var body = await RequestBody.ReadJsonObjectAsync(request, cancellationToken))
         {
@@ -117,7 +113,7 @@ public sealed class ItemEndpoints
 
         var caller = request.HttpContext.GetCaller();
         var result = await _items.ApplyTransitionAsync(
-            kind, id, caller, change, IfMatch(request), idempotencyKey.Length == 0 ? null : idempotencyKey, cancellationToken);
+            kind, id, caller, change, IfMatch(request), idempotencyKey, cancellationToken);
         if (result.Outcome == TransitionResultKind.Applied)
         {
             await SignalTrackerAsync(client, result.Item!, committedNow: true);
@@ -153,6 +149,23 @@ public sealed class ItemEndpoints
 
         var check = history.Verification;
         return new JsonResponse(new HistoryResponse(history.Entries, check.IsValid, check.FirstBrokenSeq, check.Reason));
+    }
+
+    /// <summary>The request's <c>Idempotency-Key</c>, or <see langword="null"/> without one.</summary>
+    /// <exception cref="ApiProblemException">400 when it is longer than <see cref="MaxIdempotencyKeyLength"/> or not visible ASCII.</exception>
+    internal static string? ReadIdempotencyKey(HttpRequest request)
+    {
+        var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
+        // Keys are stored and compared as given, so only visible ASCII is taken: look-alike or mis-decoded characters would
+        // make a retry miss its first answer and apply twice.
+        if (idempotencyKey.Length > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c is < '!' or > '~'))
+        {
+            throw new ApiProblemException(ApiProblem.BadRequest(
+                $"The Idempotency-Key header must be at most {MaxIdempotencyKeyLength} visible ASCII characters.",
+                RequestBody.Errors("Idempotency-Key", $"At most {MaxIdempotencyKeyLength} characters from '!' to '~'.")));
+        }
+
+        return idempotencyKey.Length == 0 ? null : idempotencyKey;
     }
 
     private IActionResult Respond(ItemKind kind, string id, TransitionResult result)
@@ -201,13 +214,13 @@ public sealed class ItemEndpoints
         }
     }
 
-    private static Dictionary<string, object?> Extensions(TransitionResult result)
+    private Dictionary<string, object?> Extensions(TransitionResult result)
     {
         var extensions = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (result.Item is not null)
         {
             extensions["currentStatus"] = result.Item.Status;
-            extensions["current"] = ItemResponse.From(result.Item);
+            extensions["current"] = ItemResponse.From(result.Item, _stale.IsStale(result.Item));
         }
 
         if (result.Decision is not null)
@@ -220,7 +233,7 @@ public sealed class ItemEndpoints
 
     private JsonResponse ItemResult(ItemRecord record, int status)
     {
-        var response = new JsonResponse(ItemResponse.From(record), status);
+        var response = new JsonResponse(ItemResponse.From(record, _stale.IsStale(record)), status);
         response.Headers["ETag"] = Quote(record.Version);
         return response;
     }

@@ -48,6 +48,20 @@ internal static class StatusChangeReader
             }
         }
 
+        var note = ReadNote(body, errors);
+        var evidenceUrl = ReadEvidenceUrl(body, errors);
+
+        if (errors.Count > 0 || status is null)
+        {
+            throw new ApiProblemException(ApiProblem.BadRequest("The status change is not well-formed.", errors));
+        }
+
+        return new TransitionRequest(status.Value, effectiveDate, string.IsNullOrWhiteSpace(note) ? null : note, string.IsNullOrWhiteSpace(evidenceUrl) ? null : evidenceUrl);
+    }
+
+    /// <summary>The optional <c>note</c>: at most <see cref="ItemRepository.MaxTextLength"/> characters, no control characters but line breaks and tabs.</summary>
+    internal static string? ReadNote(JsonElement body, Dictionary<string, string[]> errors)
+    {
         var note = ReadString(body, "note", required: false, errors);
         if (note is { Length: > ItemRepository.MaxTextLength })
         {
@@ -59,6 +73,12 @@ internal static class StatusChangeReader
             errors["note"] = ["The note must not contain control characters other than line breaks and tabs."];
         }
 
+        return note;
+    }
+
+    /// <summary>The optional <c>evidenceUrl</c>: an absolute http(s) URL of at most 2048 characters.</summary>
+    internal static string? ReadEvidenceUrl(JsonElement body, Dictionary<string, string[]> errors)
+    {
         var evidenceUrl = ReadString(body, "evidenceUrl", required: false, errors);
         if (evidenceUrl is not null
             && (evidenceUrl.Length > 2048 || !Uri.TryCreate(evidenceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
@@ -66,15 +86,11 @@ internal static class StatusChangeReader
             errors["evidenceUrl"] = ["The evidence URL must be an absolute http or https URL of at most 2048 characters."];
         }
 
-        if (errors.Count > 0 || status is null)
-        {
-            throw new ApiProblemException(ApiProblem.BadRequest("The status change is not well-formed.", errors));
-        }
-
-        return new TransitionRequest(status.Value, effectiveDate, string.IsNullOrWhiteSpace(note) ? null : note, string.IsNullOrWhiteSpace(evidenceUrl) ? null : evidenceUrl);
+        return evidenceUrl;
     }
 
-    private static string? ReadString(JsonElement body, string name, bool required, Dictionary<string, string[]> errors)
+    /// <summary>A string member; a missing or null member is <see langword="null"/> (an error when required), another type an error.</summary>
+    internal static string? ReadString(JsonElement body, string name, bool required, Dictionary<string, string[]> errors)
     {
         if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
