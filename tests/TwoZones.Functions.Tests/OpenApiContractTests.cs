@@ -62,7 +62,7 @@ public sealed partial class OpenApiContractTests(SeededAppFixture app)
         var promised = operations[change]["responses"]!.AsObject().Select(r => int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture)).Except(NotCausedHere);
         Assert.Equal(promised.Order(), seen[change].Order());
         Assert.Superset(
-            new SortedSet<string>(["CatalogueImportStatusResponse", "HistoryResponse", "ItemListResponse", "ItemResponse", "ProgrammeResponse", "ProgressReport"], StringComparer.Ordinal),
+            new SortedSet<string>(["CatalogueImportStatusResponse", "HistoryResponse", "ItemListResponse", "ItemResponse", "ProgrammeResponse"], StringComparer.Ordinal),
             validatedSchemas);
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using TwoZones.Core.Progress;
 using TwoZones.Functions.Http;
 using TwoZones.Functions.Indicators;
 using TwoZones.Functions.OpenApi;
@@ -20,7 +19,7 @@ public sealed class ProgressFunctions(ProgressCache progress, StalePeriod stale,
     [Function("GetProgress")]
     [EndpointSummary("Progress overall and by programme, agency, district and kind; stale items; indicators against target")]
     [QueryParameter("kind", "Count only tasks or only measures.", Values = ["task", "measure"])]
-    [ProducesResponseType<ProgressReport>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public async Task<IActionResult> GetProgress([HttpTrigger(AuthorizationLevel.Function, "get", Route = "progress")] HttpRequest req)
     {
