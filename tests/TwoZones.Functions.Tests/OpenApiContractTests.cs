@@ -97,6 +97,8 @@ public sealed partial class OpenApiContractTests(SeededAppFixture app)
         yield return new("GET", "api/programmes", ApiKeys.Viewer);
         yield return new("GET", "api/programmes/P03", ApiKeys.Viewer);
         yield return new("GET", "api/programmes/P99", ApiKeys.Viewer);
+        yield return new("GET", "api/programmes?asOf=someday", ApiKeys.Viewer);
+        yield return new("GET", "api/programmes/P03?asOf=someday", ApiKeys.Viewer);
         yield return new("GET", "api/progress", ApiKeys.Viewer);
         yield return new("GET", "api/progress?kind=task", ApiKeys.Viewer);
         yield return new("GET", "api/progress?kind=neither", ApiKeys.Viewer);

@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TwoZones.Storage;
+using TwoZones.Storage.History;
 using TwoZones.Storage.Indicators;
+using TwoZones.Storage.Seals;
 using TwoZones.Storage.Uploads;
 
 namespace TwoZones.Functions.Hosting;
@@ -34,6 +36,8 @@ internal static class StorageServiceCollectionExtensions
         });
         services.AddSingleton<ItemRepository>();
         services.AddSingleton<CatalogueRepository>();
+        services.AddSingleton<HistoryReader>();
+        services.AddSingleton<SealRepository>();
         services.AddSingleton(sp =>
         {
             var tables = sp.GetRequiredService<TwoZonesTables>();
