@@ -51,7 +51,7 @@ public sealed partial class OpenApiContractTests(SeededAppFixture app)
 
         var unprobed = seen.Where(s => s.Value.Count == 0).Select(s => s.Key).ToList();
         Assert.True(unprobed.Count == 0, $"Documented but not probed: {string.Join(", ", unprobed)}");
-        // Reads succeed, but for what this app holds none of (digests, indicators: their own tests read them); the imports and
+        // Reads succeed, but for what this app holds none of (digests, indicators, seals: their own tests read them); the imports and
         // digests that a POST's success would start would change what the other tests of this app see.
         foreach (var key in operations.Keys.Where(k => k.StartsWith("GET ", StringComparison.Ordinal) && !NoneHere().IsMatch(k)))
         {
@@ -120,6 +120,13 @@ public sealed partial class OpenApiContractTests(SeededAppFixture app)
         yield return new("GET", "api/indicators/no-such-indicator/history", ApiKeys.Viewer);
         yield return new("POST", "api/indicators/no-such-indicator/actuals", ApiKeys.Viewer, "{}");
         yield return new("POST", "api/indicators", ApiKeys.Viewer, "{}");
+        yield return new("GET", "api/seals", ApiKeys.Viewer);
+        yield return new("GET", "api/seals?limit=0", ApiKeys.Viewer);
+        yield return new("GET", "api/seals/999999", ApiKeys.Viewer);
+        yield return new("POST", "api/seals", ApiKeys.Viewer);
+        yield return new("GET", "api/verify", ApiKeys.Viewer);
+        yield return new("GET", "api/verify?seal=999999", ApiKeys.Viewer);
+        yield return new("GET", "api/history/export", ApiKeys.Viewer);
     }
 
     private async Task<HttpResponseMessage> SendAsync(Probe probe)
@@ -265,7 +272,7 @@ public sealed partial class OpenApiContractTests(SeededAppFixture app)
     private static string SchemaName(JsonObject schema) =>
         (schema["$ref"] ?? schema["items"]?["$ref"])?.GetValue<string>().Split('/')[^1] ?? "(inline)";
 
-    [GeneratedRegex(@"^GET /api/(digests|indicators)/")]
+    [GeneratedRegex(@"^GET /api/(digests/|indicators/|seals/|verify)")]
     private static partial Regex NoneHere();
 
     [GeneratedRegex(@"\\\{[A-Za-z_][A-Za-z0-9_]*}")]
