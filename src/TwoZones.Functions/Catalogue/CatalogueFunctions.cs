@@ -36,7 +36,9 @@ public sealed class CatalogueFunctions(UploadRepository uploads, TimeProvider ti
     [ProducesResponseType(StatusCodes.Status202Accepted)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType(StatusCodes.Status408RequestTimeout)]
     [ProducesResponseType(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType(StatusCodes.Status415UnsupportedMediaType)]
     [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
     public async Task<IActionResult> Import(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "catalogue")] HttpRequest req,
@@ -87,7 +89,7 @@ public sealed class CatalogueFunctions(UploadRepository uploads, TimeProvider ti
     /// <returns>The status, or 404.</returns>
     [Function("GetCatalogueImport")]
     [EndpointSummary("Where a catalogue import stands")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<CatalogueImportStatusResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> GetImport(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "catalogue/import/{instanceId}")] HttpRequest req,
