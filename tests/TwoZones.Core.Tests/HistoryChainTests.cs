@@ -168,10 +168,10 @@ public class HistoryChainTests
     private static List<TransitionRecord> Chain()
     {
         var list = new List<TransitionRecord>();
-        list.Add(HistoryChain.Append(ItemId, list, ItemStatus.Proposed, ItemStatus.Commenced, new(2026, 11, 20), T0, "o1", "kick-off", null));
-        list.Add(HistoryChain.Append(ItemId, list, ItemStatus.Commenced, ItemStatus.Completed, new(2026, 11, 21), T0.AddDays(1), "o1", "done", "https://e.x/1"));
-        list.Add(HistoryChain.Append(ItemId, list[^1], ItemStatus.Completed, ItemStatus.Commenced, new(2026, 11, 22), T0.AddDays(2), "c1", "audit gaps", null));
-        list.Add(HistoryChain.Append(ItemId, list[^1], ItemStatus.Commenced, ItemStatus.Completed, new(2026, 11, 22), T0.AddDays(2).AddTicks(1234567), "o1", null, null));
+        list.Add(HistoryChain.Append(ItemId, ChainEnd.Genesis, ItemStatus.Proposed, new(ItemStatus.Commenced, new(2026, 11, 20), "kick-off", null), T0, "o1"));
+        list.Add(HistoryChain.Append(ItemId, ChainEnd.After(list[^1]), ItemStatus.Commenced, new(ItemStatus.Completed, new(2026, 11, 21), "done", "https://e.x/1"), T0.AddDays(1), "o1"));
+        list.Add(HistoryChain.Append(ItemId, ChainEnd.After(list[^1]), ItemStatus.Completed, new(ItemStatus.Commenced, new(2026, 11, 22), "audit gaps", null), T0.AddDays(2), "c1"));
+        list.Add(HistoryChain.Append(ItemId, ChainEnd.After(list[^1]), ItemStatus.Commenced, new(ItemStatus.Completed, new(2026, 11, 22), null, null), T0.AddDays(2).AddTicks(1234567), "o1"));
         return list;
     }
 }

@@ -200,5 +200,29 @@ public class LifecycleRulesTests
     public void Allowed_targets_by_role(ItemStatus from, Role role, ItemStatus[] expected) =>
         Assert.Equal(expected, LifecycleRules.AllowedTargets(from, role));
 
+    [Theory]
+    [InlineData(LifecycleRules.MaxTextLength, 0, TransitionOutcome.Allowed)]
+    [InlineData(LifecycleRules.MaxTextLength + 1, 0, TransitionOutcome.Invalid)]
+    [InlineData(0, LifecycleRules.MaxTextLength + 1, TransitionOutcome.Invalid)]
+    public void Notes_and_evidence_urls_longer_than_the_limit_are_invalid(int noteLength, int urlLength, TransitionOutcome expected)
+    {
+        var request = new TransitionRequest(ItemStatus.Commenced, Today, new string('n', noteLength), urlLength == 0 ? null : new string('u', urlLength));
+
+        var decision = LifecycleRules.Evaluate(Item(ItemStatus.Proposed), CommerceOfficial, request, Now);
+
+        Assert.Equal(expected, decision.Outcome);
+        Assert.Equal([ItemStatus.Commenced], decision.AllowedTargets);
+    }
+
+    [Fact]
+    public void A_rule_broken_first_is_reported_before_the_text_limit()
+    {
+        var request = new TransitionRequest(ItemStatus.Completed, Today, new string('n', LifecycleRules.MaxTextLength + 1), null);
+
+        var decision = LifecycleRules.Evaluate(Item(ItemStatus.Proposed), OtherOfficial, request, Now);
+
+        Assert.Equal(TransitionOutcome.Forbidden, decision.Outcome);
+    }
+
     private static ItemState Item(ItemStatus status) => new("T042", ItemKind.Task, "BMCB", status, null);
 }

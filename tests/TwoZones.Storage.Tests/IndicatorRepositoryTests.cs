@@ -15,9 +15,9 @@ public sealed class IndicatorRepositoryTests(AzuriteFixture azurite) : IClassFix
     {
         var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
         var client = Client(azurite.ConnectionString);
-        var repository = new IndicatorRepository(client, new ManualClock(Now), prefix);
-        await repository.EnsureCreatedAsync(default);
-        return (repository, client.GetTableClient(prefix + "Indicators"));
+        var tables = new TwoZonesTables(client, prefix);
+        await tables.EnsureCreatedAsync(default);
+        return (new IndicatorRepository(tables, new ManualClock(Now)), tables.Indicators);
     }
 
     [Fact]

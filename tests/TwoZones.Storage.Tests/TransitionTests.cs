@@ -52,7 +52,7 @@ public class TransitionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         var wrongAgency = await ctx.Items.ApplyTransitionAsync(ItemKind.Task, "T001", OtherOfficial, To(ItemStatus.Commenced), null, "k2", default);
         var future = await ctx.Items.ApplyTransitionAsync(ItemKind.Task, "T001", Coordinator, To(ItemStatus.Commenced, Today.AddDays(2)), null, null, default);
         var tooLong = await ctx.Items.ApplyTransitionAsync(
-            ItemKind.Task, "T001", Coordinator, To(ItemStatus.Commenced, note: new string('x', ItemRepository.MaxTextLength + 1)), null, null, default);
+            ItemKind.Task, "T001", Coordinator, To(ItemStatus.Commenced, note: new string('x', LifecycleRules.MaxTextLength + 1)), null, null, default);
 
         Assert.Equal(TransitionResultKind.Invalid, skip.Outcome);
         Assert.Contains("Proposed", skip.Decision!.Message, StringComparison.Ordinal);

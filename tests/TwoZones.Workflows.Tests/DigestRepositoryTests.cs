@@ -4,6 +4,7 @@ using TwoZones.Core.Digest;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Time;
+using TwoZones.Storage;
 using TwoZones.Storage.Digests;
 using TwoZones.Testing;
 
@@ -16,10 +17,10 @@ public sealed class DigestRepositoryTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task A_digest_larger_than_a_table_property_round_trips_with_all_renderings()
     {
-        var repository = new DigestRepository(new TableServiceClient(azurite.ConnectionString), "DigestsLarge");
+        var repository = new DigestRepository(new TwoZonesTables(new TableServiceClient(azurite.ConnectionString), "Large"));
         var digest = Compose("2026-W48", movements: 3000);
 
-        var stored = await repository.SaveAsync(digest, "digest-2026-W48", GeneratedAt);
+        var stored = await repository.SaveAsync(RenderedDigest.Of(digest), "digest-2026-W48", GeneratedAt);
         var read = await repository.GetAsync("2026-W48");
 
         Assert.NotNull(read);
@@ -38,9 +39,9 @@ public sealed class DigestRepositoryTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task Delivery_attempts_are_counted_and_survive_a_rebuild_of_the_same_week()
     {
-        var service = new TableServiceClient(azurite.ConnectionString);
-        var repository = new DigestRepository(service, "DigestsDelivery");
-        await repository.SaveAsync(Compose("2026-W47", movements: 10), "digest-2026-W47", GeneratedAt);
+        var tables = new TwoZonesTables(new TableServiceClient(azurite.ConnectionString), "Delivery");
+        var repository = new DigestRepository(tables);
+        await repository.SaveAsync(RenderedDigest.Of(Compose("2026-W47", movements: 10)), "digest-2026-W47", GeneratedAt);
 
         var failed = await repository.RecordDeliveryAttemptAsync("2026-W47", GeneratedAt.AddMinutes(1), "The webhook answered 500.");
         Assert.False(failed.Delivered);
@@ -53,13 +54,14 @@ public sealed class DigestRepositoryTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Null(delivered.LastError);
         Assert.Equal(GeneratedAt.AddMinutes(2), delivered.DeliveredAt);
 
-        // Rebuilding the week replaces the content and keeps the delivery state; the old content rows are removed.
-        var rebuilt = await repository.SaveAsync(Compose("2026-W47", movements: 2000), "digest-2026-W47", GeneratedAt.AddHours(1));
+        // Rebuilding the week replaces the content and keeps the delivery state; the old content rows and the staged sections are removed.
+        await new DigestSectionStaging(tables).StageSectionAsync("2026-W47", "run1", "P01", "staged");
+        var rebuilt = await repository.SaveAsync(RenderedDigest.Of(Compose("2026-W47", movements: 2000)), "digest-2026-W47", GeneratedAt.AddHours(1));
         Assert.Equal(delivered, rebuilt.Delivery);
         Assert.Equal(2000, rebuilt.Digest.Moved.Count);
 
         var rows = 0;
-        await foreach (var row in service.GetTableClient("DigestsDelivery").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"2026-W47"}")))
+        await foreach (var row in tables.Digests.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"2026-W47"}")))
         {
             _ = row;
             rows++;
@@ -72,12 +74,12 @@ public sealed class DigestRepositoryTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task The_latest_digest_is_the_most_recent_week_and_unknown_weeks_have_none()
     {
-        var repository = new DigestRepository(new TableServiceClient(azurite.ConnectionString), "DigestsLatest");
+        var repository = new DigestRepository(new TwoZonesTables(new TableServiceClient(azurite.ConnectionString), "Latest"));
         Assert.Null(await repository.GetLatestAsync());
 
         foreach (var week in new[] { "2026-W09", "2026-W52", "2026-W10" })
         {
-            await repository.SaveAsync(Compose(week, movements: 1), "digest-" + week, GeneratedAt);
+            await repository.SaveAsync(RenderedDigest.Of(Compose(week, movements: 1)), "digest-" + week, GeneratedAt);
         }
 
         Assert.Equal(["2026-W09", "2026-W10", "2026-W52"], await repository.ListWeeksAsync());
@@ -89,7 +91,7 @@ public sealed class DigestRepositoryTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task Staged_sections_of_one_build_are_read_back_whole_and_apart_from_other_builds()
     {
-        var repository = new DigestRepository(new TableServiceClient(azurite.ConnectionString), "DigestsStaging");
+        var repository = new DigestSectionStaging(new TwoZonesTables(new TableServiceClient(azurite.ConnectionString), "Staging"));
         var big = string.Concat(Enumerable.Repeat("北京两区 section text ", 9000));
         await repository.StageSectionAsync("2026-W48", "run1", "P01", big);
         await repository.StageSectionAsync("2026-W48", "run1", "P02", "small");

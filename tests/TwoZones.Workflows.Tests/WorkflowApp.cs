@@ -24,7 +24,7 @@ internal sealed class WorkflowApp : IAsyncDisposable
         Items = new ItemRepository(Tables, TimeProvider.System);
         Catalogue = new CatalogueRepository(Tables, TimeProvider.System);
         Snapshots = new SnapshotRepository(Tables);
-        Digests = new DigestRepository(Tables.Service);
+        Digests = new DigestRepository(Tables);
     }
 
     public AzuriteInstance Azurite { get; }

@@ -96,59 +96,21 @@ public static class HistoryChain
             record.Actor, record.Note, record.EvidenceUrl, record.PrevHash);
     }
 
-    /// <summary>Builds the next entry after <paramref name="last"/>, filling seq, prevHash and hash.</summary>
+    /// <summary>Builds the entry that follows <paramref name="head"/>, filling seq, prevHash and hash.</summary>
     /// <param name="itemId">Item the entry belongs to.</param>
-    /// <param name="last">The current last entry, or <see langword="null"/> for the first.</param>
+    /// <param name="head">Where the item's chain ends now (<see cref="ChainEnd.Genesis"/> for the first entry).</param>
     /// <param name="from">Status before.</param>
-    /// <param name="to">Status after.</param>
-    /// <param name="effectiveDate">Effective date.</param>
+    /// <param name="change">Status after, effective date, note and evidence URL.</param>
     /// <param name="recordedAt">Server time of recording.</param>
     /// <param name="actor">Actor id.</param>
-    /// <param name="note">Note, if any.</param>
-    /// <param name="evidenceUrl">Evidence URL, if any.</param>
     /// <returns>The new entry.</returns>
     public static TransitionRecord Append(
-        string itemId,
-        TransitionRecord? last,
-        ItemStatus from,
-        ItemStatus to,
-        DateOnly effectiveDate,
-        DateTimeOffset recordedAt,
-        string actor,
-        string? note,
-        string? evidenceUrl)
+        string itemId, ChainEnd head, ItemStatus from, TransitionRequest change, DateTimeOffset recordedAt, string actor)
     {
-        var seq = (last?.Seq ?? 0) + 1;
-        var prevHash = last?.Hash ?? GenesisHash;
-        var hash = ComputeHash(itemId, seq, from, to, effectiveDate, recordedAt, actor, note, evidenceUrl, prevHash);
-        return new TransitionRecord(seq, from, to, effectiveDate, recordedAt, actor, note, evidenceUrl, prevHash, hash);
-    }
-
-    /// <summary>Builds the next entry after the last of <paramref name="existing"/>, filling seq, prevHash and hash.</summary>
-    /// <param name="itemId">Item the entry belongs to.</param>
-    /// <param name="existing">The history so far, in seq order.</param>
-    /// <param name="from">Status before.</param>
-    /// <param name="to">Status after.</param>
-    /// <param name="effectiveDate">Effective date.</param>
-    /// <param name="recordedAt">Server time of recording.</param>
-    /// <param name="actor">Actor id.</param>
-    /// <param name="note">Note, if any.</param>
-    /// <param name="evidenceUrl">Evidence URL, if any.</param>
-    /// <returns>The new entry.</returns>
-    public static TransitionRecord Append(
-        string itemId,
-        IReadOnlyList<TransitionRecord> existing,
-        ItemStatus from,
-        ItemStatus to,
-        DateOnly effectiveDate,
-        DateTimeOffset recordedAt,
-        string actor,
-        string? note,
-        string? evidenceUrl)
-    {
-        ArgumentNullException.ThrowIfNull(existing);
-        var last = existing.Count == 0 ? null : existing[^1];
-        return Append(itemId, last, from, to, effectiveDate, recordedAt, actor, note, evidenceUrl);
+        ArgumentNullException.ThrowIfNull(change);
+        var seq = head.Seq + 1;
+        var hash = ComputeHash(itemId, seq, from, change.To, change.EffectiveDate, recordedAt, actor, change.Note, change.EvidenceUrl, head.Hash);
+        return new TransitionRecord(seq, from, change.To, change.EffectiveDate, recordedAt, actor, change.Note, change.EvidenceUrl, head.Hash, hash);
     }
 
     /// <summary>Checks an item's history, in the order given (storage order, which is seq order).</summary>

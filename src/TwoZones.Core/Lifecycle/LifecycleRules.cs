@@ -8,6 +8,9 @@ namespace TwoZones.Core.Lifecycle;
 /// </summary>
 public static class LifecycleRules
 {
+    /// <summary>Longest note or evidence URL of a transition, in characters (well within the 32K UTF-16 characters a stored column holds).</summary>
+    public const int MaxTextLength = 16_000;
+
     /// <summary>Decides whether <paramref name="actor"/> may apply <paramref name="request"/> to an item.</summary>
     /// <param name="current">The item's current state.</param>
     /// <param name="actor">The caller.</param>
@@ -16,7 +19,8 @@ public static class LifecycleRules
     /// <returns>
     /// <see cref="TransitionOutcome.Forbidden"/> for viewers, officials of another agency and reopens by non-coordinators;
     /// <see cref="TransitionOutcome.Invalid"/> for transitions outside the lifecycle, same-status updates, reopens without a reason,
-    /// effective dates in the future or before the previous transition; otherwise <see cref="TransitionOutcome.Allowed"/>.
+    /// effective dates in the future or before the previous transition, and a note or evidence URL longer than <see cref="MaxTextLength"/>;
+    /// otherwise <see cref="TransitionOutcome.Allowed"/>.
     /// </returns>
     public static TransitionDecision Evaluate(ItemState current, Actor actor, TransitionRequest request, DateTimeOffset now)
     {
@@ -76,6 +80,11 @@ public static class LifecycleRules
             return Decide(
                 TransitionOutcome.Invalid,
                 $"Effective date {request.EffectiveDate:yyyy-MM-dd} is before the previous transition of {current.Id} ({last:yyyy-MM-dd}).");
+        }
+
+        if ((request.Note?.Length ?? 0) > MaxTextLength || (request.EvidenceUrl?.Length ?? 0) > MaxTextLength)
+        {
+            return Decide(TransitionOutcome.Invalid, $"The note and the evidence URL may have at most {MaxTextLength} characters each.");
         }
 
         return Decide(TransitionOutcome.Allowed, $"{current.Id}: {current.Status} → {request.To}.");

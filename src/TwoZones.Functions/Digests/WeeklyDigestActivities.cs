@@ -24,7 +24,8 @@ namespace TwoZones.Functions.Digests;
 /// <param name="items">The items.</param>
 /// <param name="catalogue">Programmes and agencies.</param>
 /// <param name="snapshots">Earlier progress, for the deltas.</param>
-/// <param name="digests">Where digests and their parts are stored.</param>
+/// <param name="digests">Where digests are stored.</param>
+/// <param name="staging">Where the parts of a digest wait for composition.</param>
 /// <param name="http">Makes the webhook requests.</param>
 /// <param name="options">Where to deliver.</param>
 /// <param name="time">The server clock.</param>
@@ -35,6 +36,7 @@ public sealed partial class WeeklyDigestActivities(
     CatalogueRepository catalogue,
     SnapshotRepository snapshots,
     DigestRepository digests,
+    DigestSectionStaging staging,
     IHttpClientFactory http,
     DigestOptions options,
     TimeProvider time,
@@ -104,7 +106,7 @@ public sealed partial class WeeklyDigestActivities(
         }
 
         var section = new ProgrammeDigestSection(programme.Id, progress, moved, overdue);
-        await digests.StageSectionAsync(week.ToString(), request.RunId, programme.Id, JsonSerializer.Serialize(section, DigestJson.Options), cancellationToken);
+        await staging.StageSectionAsync(week.ToString(), request.RunId, programme.Id, JsonSerializer.Serialize(section, DigestJson.Options), cancellationToken);
         return records.Count;
     }
 
@@ -117,7 +119,7 @@ public sealed partial class WeeklyDigestActivities(
     {
         ArgumentNullException.ThrowIfNull(request);
         var week = IsoWeekId.Parse(request.Week);
-        var staged = await digests.ReadSectionsAsync(week.ToString(), request.RunId, cancellationToken);
+        var staged = await staging.ReadSectionsAsync(week.ToString(), request.RunId, cancellationToken);
         var missing = request.Programmes.Where(p => !staged.ContainsKey(p)).ToList();
         if (missing.Count > 0)
         {
@@ -138,7 +140,7 @@ public sealed partial class WeeklyDigestActivities(
         var digest = DigestComposer.Compose(
             week.ToString(), request.AsOf, current, previous,
             sections.SelectMany(s => s.Moved).ToList(), sections.SelectMany(s => s.Overdue).ToList()) with { Seal = seal };
-        var stored = await digests.SaveAsync(digest, request.InstanceId, time.GetUtcNow(), cancellationToken);
+        var stored = await digests.SaveAsync(RenderedDigest.Of(digest), request.InstanceId, time.GetUtcNow(), cancellationToken);
         var t = digest.Totals;
         return new WeeklyDigestOutcome(stored.Week, t.Total, t.Commenced, t.Completed, t.Overdue, digest.Moved.Count, stored.Delivery.Delivered);
     }

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using TwoZones.Functions.Hosting;
 using TwoZones.Storage;
 using TwoZones.Storage.Digests;
 
@@ -21,8 +19,8 @@ public static class WorkflowServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SnapshotRepository>();
-        services.TryAddSingleton(sp => new DigestRepository(
-            sp.GetRequiredService<TwoZonesTables>().Service, sp.GetRequiredService<IOptions<TableOptions>>().Value.TablePrefix + DigestRepository.DefaultTableName));
+        services.TryAddSingleton<DigestRepository>();
+        services.TryAddSingleton<DigestSectionStaging>();
         services.TryAddSingleton<DigestStarter>();
         services.AddHttpClient(WeeklyDigestActivities.HttpClientName);
         return services;

@@ -2,8 +2,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TwoZones.Functions.Progress;
 using TwoZones.Storage;
-using TwoZones.Storage.Indicators;
-using TwoZones.Storage.Uploads;
 
 namespace TwoZones.Functions.Hosting;
 
@@ -12,7 +10,7 @@ namespace TwoZones.Functions.Hosting;
 /// the app: it retries, and requests meanwhile get 503 until storage answers.
 /// </summary>
 internal sealed partial class StorageInitializer(
-    TwoZonesTables tables, UploadRepository uploads, IndicatorRepository indicators, ProgressCache progress, ILogger<StorageInitializer> logger) : BackgroundService
+    TwoZonesTables tables, ProgressCache progress, ILogger<StorageInitializer> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -23,8 +21,6 @@ internal sealed partial class StorageInitializer(
             try
             {
                 await tables.EnsureCreatedAsync(stoppingToken);
-                await uploads.EnsureCreatedAsync(stoppingToken);
-                await indicators.EnsureCreatedAsync(stoppingToken);
                 await progress.RefreshAsync(stoppingToken);
                 return;
             }

@@ -38,13 +38,8 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<CatalogueRepository>();
         services.AddSingleton<HistoryReader>();
         services.AddSingleton<SealRepository>();
-        services.AddSingleton(sp =>
-        {
-            var tables = sp.GetRequiredService<TwoZonesTables>();
-            return new UploadRepository(tables.Service, sp.GetRequiredService<IOptions<TableOptions>>().Value.TablePrefix);
-        });
-        services.AddSingleton(sp => new IndicatorRepository(
-            sp.GetRequiredService<TwoZonesTables>().Service, sp.GetRequiredService<TimeProvider>(), configuration["TwoZones:TablePrefix"] ?? string.Empty));
+        services.AddSingleton<UploadRepository>();
+        services.AddSingleton<IndicatorRepository>();
         services.AddHostedService<StorageInitializer>();
         return services;
     }

@@ -58,13 +58,13 @@ internal static class StatusChangeReader
         return new TransitionRequest(status.Value, effectiveDate, string.IsNullOrWhiteSpace(note) ? null : note, string.IsNullOrWhiteSpace(evidenceUrl) ? null : evidenceUrl);
     }
 
-    /// <summary>The optional <c>note</c>: at most <see cref="ItemRepository.MaxTextLength"/> characters, no control characters but line breaks and tabs.</summary>
+    /// <summary>The optional <c>note</c>: at most <see cref="LifecycleRules.MaxTextLength"/> characters, no control characters but line breaks and tabs.</summary>
     internal static string? ReadNote(JsonElement body, Dictionary<string, string[]> errors)
     {
         var note = ReadString(body, "note", required: false, errors);
-        if (note is { Length: > ItemRepository.MaxTextLength })
+        if (note is { Length: > LifecycleRules.MaxTextLength })
         {
-            errors["note"] = [$"The note must not exceed {ItemRepository.MaxTextLength} characters."];
+            errors["note"] = [$"The note must not exceed {LifecycleRules.MaxTextLength} characters."];
         }
         else if (note is not null && note.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {

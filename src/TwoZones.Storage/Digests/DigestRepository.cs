@@ -14,71 +14,53 @@ namespace TwoZones.Storage.Digests;
 /// </summary>
 public sealed class DigestRepository
 {
-    /// <summary>The table name used when none is given.</summary>
-    public const string DefaultTableName = "Digests";
-
     /// <summary>The most characters kept in one content row (UTF-16, so at most 60 000 bytes).</summary>
-    public const int ChunkLength = 30_000;
+    public const int ChunkLength = TextRows.ChunkLength;
 
     private const string HeadRowKey = "digest";
     private const string ContentPrefix = "c-";
-    private const string SectionPrefix = "s-";
-    private const int RowsPerTransaction = 50;
 
-    private readonly TableClient _table;
-    private readonly SemaphoreSlim _createLock = new(1, 1);
-    private volatile bool _created;
+    private readonly TwoZonesTables _tables;
 
-    /// <summary>Creates a repository on a table of <paramref name="service"/>.</summary>
-    /// <param name="service">The storage account's table service.</param>
-    /// <param name="tableName">The table; created on first use.</param>
-    public DigestRepository(TableServiceClient service, string tableName = DefaultTableName)
+    /// <summary>Creates the repository; no network call is made until it is used.</summary>
+    /// <param name="tables">The app's tables.</param>
+    public DigestRepository(TwoZonesTables tables)
     {
-        ArgumentNullException.ThrowIfNull(service);
-        _table = service.GetTableClient(tableName);
+        ArgumentNullException.ThrowIfNull(tables);
+        _tables = tables;
     }
 
-    /// <summary>Stores (or replaces) the digest of its week with its JSON and its Markdown and HTML renderings in both languages.
-    /// The delivery state of an earlier version of the same week is kept.</summary>
-    /// <param name="digest">The digest.</param>
+    private TableClient Table => _tables.Digests;
+
+    /// <summary>Stores (or replaces) the digest of its week with its documents. The delivery state of an earlier version of the same
+    /// week is kept; the sections staged for it (<see cref="DigestSectionStaging"/>) are removed.</summary>
+    /// <param name="rendered">The digest with its JSON and its renderings.</param>
     /// <param name="instanceId">The orchestration instance that built it.</param>
     /// <param name="storedAt">Now.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored digest.</returns>
-    public async Task<StoredDigest> SaveAsync(Digest digest, string instanceId, DateTimeOffset storedAt, CancellationToken cancellationToken = default)
+    public async Task<StoredDigest> SaveAsync(RenderedDigest rendered, string instanceId, DateTimeOffset storedAt, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(digest);
+        ArgumentNullException.ThrowIfNull(rendered);
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        var digest = rendered.Digest;
         var week = IsoWeekId.Parse(digest.Week).ToString();
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-
-        var documents = new Dictionary<DigestDocument, string>
-        {
-            [DigestDocument.Json] = DigestJson.Serialize(digest),
-            [DigestDocument.MarkdownEn] = DigestRenderer.ToMarkdown(digest, DigestLanguage.En),
-            [DigestDocument.MarkdownZh] = DigestRenderer.ToMarkdown(digest, DigestLanguage.Zh),
-            [DigestDocument.HtmlEn] = DigestRenderer.ToHtml(digest, DigestLanguage.En),
-            [DigestDocument.HtmlZh] = DigestRenderer.ToHtml(digest, DigestLanguage.Zh),
-        };
+        await _tables.EnsureExistsAsync(Table, cancellationToken).ConfigureAwait(false);
 
         var generation = Guid.NewGuid().ToString("N");
         var rows = new List<TableEntity>();
         var chunkCounts = new List<string>();
-        foreach (var (document, text) in documents)
+        foreach (var (document, text) in rendered.Documents)
         {
-            var chunks = Chunk(text);
+            var chunks = TextRows.Chunk(text);
             chunkCounts.Add(string.Create(CultureInfo.InvariantCulture, $"{document}={chunks.Count}"));
             for (var i = 0; i < chunks.Count; i++)
             {
-                rows.Add(new TableEntity(week, ContentRowKey(generation, document, i)) { ["Text"] = chunks[i] });
+                rows.Add(new TableEntity(week, ContentRowKey(generation, document, i)) { [TextRows.TextColumn] = chunks[i] });
             }
         }
 
-        foreach (var batch in Batches(rows))
-        {
-            var actions = batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
-            await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-        }
+        await TextRows.UpsertAsync(Table, TextRows.Batches(rows), cancellationToken).ConfigureAwait(false);
 
         // Merge, so that the delivery fields of an earlier version of this week survive a rebuild.
         var head = new TableEntity(week, HeadRowKey)
@@ -90,7 +72,7 @@ public sealed class DigestRepository
             ["StoredAt"] = storedAt.UtcDateTime,
             ["GeneratedAt"] = digest.GeneratedAt.UtcDateTime,
         };
-        await _table.UpsertEntityAsync(head, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        await Table.UpsertEntityAsync(head, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         await DeleteOtherGenerationsAsync(week, generation, cancellationToken).ConfigureAwait(false);
 
         return await GetAsync(week, cancellationToken).ConfigureAwait(false)
@@ -105,11 +87,11 @@ public sealed class DigestRepository
     public async Task<StoredDigest?> GetAsync(string week, CancellationToken cancellationToken = default)
     {
         var id = IsoWeekId.Parse(week).ToString();
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        await _tables.EnsureExistsAsync(Table, cancellationToken).ConfigureAwait(false);
 
         var rows = new List<TableEntity>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows.Add(row);
         }
@@ -132,10 +114,10 @@ public sealed class DigestRepository
     /// <returns>ISO week ids.</returns>
     public async Task<IReadOnlyList<string>> ListWeeksAsync(CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        await _tables.EnsureExistsAsync(Table, cancellationToken).ConfigureAwait(false);
         var weeks = new List<string>();
         var filter = TableClient.CreateQueryFilter($"RowKey eq {HeadRowKey}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             weeks.Add(row.PartitionKey);
         }
@@ -155,10 +137,10 @@ public sealed class DigestRepository
     public async Task<DigestDelivery> RecordDeliveryAttemptAsync(string week, DateTimeOffset attemptedAt, string? error, CancellationToken cancellationToken = default)
     {
         var id = IsoWeekId.Parse(week).ToString();
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        await _tables.EnsureExistsAsync(Table, cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; ; attempt++)
         {
-            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(id, HeadRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var existing = await Table.GetEntityIfExistsAsync<TableEntity>(id, HeadRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!existing.HasValue || existing.Value is not { } head)
             {
                 throw new InvalidOperationException($"No digest is stored for {id}.");
@@ -182,7 +164,7 @@ public sealed class DigestRepository
 
             try
             {
-                await _table.UpdateEntityAsync(update, head.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                await Table.UpdateEntityAsync(update, head.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
                 return after;
             }
             catch (RequestFailedException ex) when (ex.Status == 412 && attempt < 5)
@@ -192,73 +174,6 @@ public sealed class DigestRepository
         }
     }
 
-    /// <summary>
-    /// Stages one part of a digest being built (e.g. one programme's figures), so that the parts of a fan-out reach the step that
-    /// composes them through storage rather than through orchestration history. Staged parts are removed when the digest is saved.
-    /// </summary>
-    /// <param name="week">ISO week id.</param>
-    /// <param name="runId">Identifies one build of the week's digest (letters and digits).</param>
-    /// <param name="key">Identifies the part within the build (letters, digits and hyphens), e.g. a programme id.</param>
-    /// <param name="text">The part, any length.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>A task that completes when the part is stored.</returns>
-    public async Task StageSectionAsync(string week, string runId, string key, string text, CancellationToken cancellationToken = default)
-    {
-        var id = IsoWeekId.Parse(week).ToString();
-        RequireKeySafe(runId, allowHyphen: false);
-        RequireKeySafe(key, allowHyphen: true);
-        ArgumentNullException.ThrowIfNull(text);
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-
-        var chunks = Chunk(text);
-        var rows = chunks.Select((chunk, i) => new TableEntity(id, SectionRowKey(runId, key, i)) { ["Text"] = chunk }).ToList();
-        rows[0]["Parts"] = chunks.Count;
-        foreach (var batch in Batches(rows).AsEnumerable().Reverse())
-        {
-            // The first row (with the part count) goes last, so a reader never trusts a count whose parts are not written.
-            var actions = batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
-            await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>The parts staged for one build of a week's digest.</summary>
-    /// <param name="week">ISO week id.</param>
-    /// <param name="runId">The build.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>Each part's text by its key, in key order.</returns>
-    public async Task<IReadOnlyDictionary<string, string>> ReadSectionsAsync(string week, string runId, CancellationToken cancellationToken = default)
-    {
-        var id = IsoWeekId.Parse(week).ToString();
-        RequireKeySafe(runId, allowHyphen: false);
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-
-        var prefix = SectionPrefix + runId + "-";
-        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey ge {prefix} and RowKey lt {SectionPrefix + runId + "."}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            rows[row.RowKey] = row;
-        }
-
-        var sections = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var first in rows.Values.Where(r => r.GetInt32("Parts") is not null))
-        {
-            var key = first.RowKey[prefix.Length..^5];
-            var parts = first.GetInt32("Parts")!.Value;
-            var text = new System.Text.StringBuilder();
-            for (var i = 0; i < parts; i++)
-            {
-                text.Append(rows.TryGetValue(SectionRowKey(runId, key, i), out var row)
-                    ? row.GetString("Text")
-                    : throw new InvalidOperationException($"Staged part {key} of {id} misses chunk {i}."));
-            }
-
-            sections[key] = text.ToString();
-        }
-
-        return sections;
-    }
-
     private static StoredDigest Assemble(TableEntity head, List<TableEntity> rows)
     {
         var week = head.PartitionKey;
@@ -266,7 +181,7 @@ public sealed class DigestRepository
         var counts = ParseChunkCounts(head.GetString("Chunks") ?? string.Empty);
         var texts = rows
             .Where(r => r.RowKey.StartsWith(ContentPrefix + generation + "-", StringComparison.Ordinal))
-            .ToDictionary(r => r.RowKey, r => r.GetString("Text") ?? string.Empty, StringComparer.Ordinal);
+            .ToDictionary(r => r.RowKey, r => r.GetString(TextRows.TextColumn) ?? string.Empty, StringComparer.Ordinal);
 
         var documents = new Dictionary<DigestDocument, string>();
         foreach (var (document, count) in counts)
@@ -323,78 +238,8 @@ public sealed class DigestRepository
         return result;
     }
 
-    private static List<string> Chunk(string text)
-    {
-        var chunks = new List<string>();
-        var start = 0;
-        while (start < text.Length)
-        {
-            var length = Math.Min(ChunkLength, text.Length - start);
-
-            // Never split a surrogate pair across rows.
-            if (start + length < text.Length && char.IsHighSurrogate(text[start + length - 1]))
-            {
-                length--;
-            }
-
-            chunks.Add(text.Substring(start, length));
-            start += length;
-        }
-
-        if (chunks.Count == 0)
-        {
-            chunks.Add(string.Empty);
-        }
-
-        return chunks;
-    }
-
     private static string ContentRowKey(string generation, DigestDocument document, int index) =>
         string.Create(CultureInfo.InvariantCulture, $"{ContentPrefix}{generation}-{document}-{index:D4}");
-
-    /// <summary>
-    /// Groups rows into transactions the service accepts: at most <see cref="RowsPerTransaction"/> rows and well under the 4 MiB
-    /// payload limit, counting each character at its worst JSON size (a <c>\uXXXX</c> escape).
-    /// </summary>
-    private static List<List<TableEntity>> Batches(List<TableEntity> rows)
-    {
-        const long MaxPayloadBytes = 3_000_000;
-        var batches = new List<List<TableEntity>>();
-        var current = new List<TableEntity>();
-        long bytes = 0;
-        foreach (var row in rows)
-        {
-            var size = 1024L + (6L * (row.GetString("Text")?.Length ?? 0));
-            if (current.Count > 0 && (current.Count == RowsPerTransaction || bytes + size > MaxPayloadBytes))
-            {
-                batches.Add(current);
-                current = [];
-                bytes = 0;
-            }
-
-            current.Add(row);
-            bytes += size;
-        }
-
-        if (current.Count > 0)
-        {
-            batches.Add(current);
-        }
-
-        return batches;
-    }
-
-    private static string SectionRowKey(string runId, string key, int index) =>
-        string.Create(CultureInfo.InvariantCulture, $"{SectionPrefix}{runId}-{key}-{index:D4}");
-
-    private static void RequireKeySafe(string value, bool allowHyphen)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(value);
-        if (value.Length > 100 || value.Any(c => !char.IsAsciiLetterOrDigit(c) && !(allowHyphen && c == '-')))
-        {
-            throw new ArgumentException($"'{value}' cannot be used in a row key.", nameof(value));
-        }
-    }
 
     private static string Truncate(string error) => error.Length <= 2000 ? error : error[..2000];
 
@@ -403,7 +248,7 @@ public sealed class DigestRepository
         // Earlier generations and the staged sections the digest was composed from.
         var stale = new List<TableEntity>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {week}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (row.RowKey != HeadRowKey && !row.RowKey.StartsWith(ContentPrefix + generation + "-", StringComparison.Ordinal))
             {
@@ -411,32 +256,10 @@ public sealed class DigestRepository
             }
         }
 
-        foreach (var batch in stale.Chunk(RowsPerTransaction))
+        foreach (var batch in stale.Chunk(TextRows.RowsPerTransaction))
         {
             var actions = batch.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
-            await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (_created)
-        {
-            return;
-        }
-
-        await _createLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_created)
-            {
-                await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-                _created = true;
-            }
-        }
-        finally
-        {
-            _createLock.Release();
+            await Table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
         }
     }
 }

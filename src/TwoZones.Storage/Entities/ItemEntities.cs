@@ -9,8 +9,9 @@ namespace TwoZones.Storage.Entities;
 /// <summary>Maps an item's state row to and from the domain.</summary>
 internal static class ItemEntities
 {
-    public static TableEntity NewState(CatalogueItem item, DateTimeOffset now, string actor, TransitionRecord? last, bool overdue)
+    public static TableEntity NewState(ImportedItem imported, DateTimeOffset now, string actor)
     {
+        var (item, last, overdue) = (imported.Item, imported.Last, imported.Overdue);
         var entity = new TableEntity(item.Id, ItemColumns.StateRowKey(item.Id))
         {
             [ItemColumns.Kind] = StoredValues.KindName(item.Kind),
@@ -37,6 +38,31 @@ internal static class ItemEntities
         return entity;
     }
 
+    /// <summary>The state row after <paramref name="entry"/>: a copy of <paramref name="state"/> with the new status, dates, chain head and overdue flag.</summary>
+    public static TableEntity AfterTransition(TableEntity state, TransitionRecord entry, TransitionEffects effects)
+    {
+        var next = new TableEntity(state.PartitionKey, state.RowKey);
+        foreach (var (key, value) in state)
+        {
+            if (key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+            {
+                next[key] = value;
+            }
+        }
+
+        next[ItemColumns.Status] = StoredValues.StatusName(entry.To);
+        SetOrRemove(next, ItemColumns.CommencedOn, StoredValues.Date(effects.CommencedOn));
+        SetOrRemove(next, ItemColumns.CompletedOn, StoredValues.Date(effects.CompletedOn));
+        next[ItemColumns.LastEffectiveDate] = StoredValues.Date(entry.EffectiveDate);
+        next[ItemColumns.LastSeq] = entry.Seq;
+        next[ItemColumns.LastHash] = entry.Hash;
+        next[ItemColumns.UpdatedAt] = entry.RecordedAt;
+        next[ItemColumns.UpdatedBy] = entry.Actor;
+        next[ItemColumns.Overdue] = effects.Overdue;
+        next[ItemColumns.OverdueCheckedAt] = entry.RecordedAt;
+        return next;
+    }
+
     public static void SetOrRemove(TableEntity entity, string column, string? value)
     {
         if (value is null)
@@ -56,6 +82,8 @@ internal static class ItemEntities
     public static int LastSeqOf(TableEntity entity) => entity.GetInt32(ItemColumns.LastSeq) ?? 0;
 
     public static string LastHashOf(TableEntity entity) => entity.GetString(ItemColumns.LastHash) ?? HistoryChain.GenesisHash;
+
+    public static ChainEnd HeadOf(TableEntity entity) => new(LastSeqOf(entity), LastHashOf(entity));
 
     public static DateOnly? LastEffectiveDateOf(TableEntity entity) => StoredValues.ParseDate(entity.GetString(ItemColumns.LastEffectiveDate));
 

@@ -23,22 +23,15 @@ public sealed class IndicatorRepository
     private readonly TimeProvider _time;
 
     /// <summary>Creates the repository; no network call is made until it is used.</summary>
-    /// <param name="service">Client of the storage account.</param>
+    /// <param name="tables">The app's tables.</param>
     /// <param name="time">Server clock for recorded times.</param>
-    /// <param name="tablePrefix">Prepended to the table name, as for <see cref="TwoZonesTables"/>.</param>
-    public IndicatorRepository(TableServiceClient service, TimeProvider time, string tablePrefix = "")
+    public IndicatorRepository(TwoZonesTables tables, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(tablePrefix);
-        _table = service.GetTableClient(tablePrefix + "Indicators");
+        _table = tables.Indicators;
         _time = time;
     }
-
-    /// <summary>Creates the table if it does not exist yet.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when the table exists.</returns>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken) => await _table.CreateIfNotExistsAsync(cancellationToken);
 
     /// <summary>Every indicator, in the order they were imported.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -20,19 +20,12 @@ public sealed class UploadRepository
     private readonly TableClient _table;
 
     /// <summary>Creates the repository; no network call is made until it is used.</summary>
-    /// <param name="service">Client of the storage account.</param>
-    /// <param name="tablePrefix">Prepended to the table name, as for <see cref="TwoZonesTables"/>.</param>
-    public UploadRepository(TableServiceClient service, string tablePrefix = "")
+    /// <param name="tables">The app's tables.</param>
+    public UploadRepository(TwoZonesTables tables)
     {
-        ArgumentNullException.ThrowIfNull(service);
-        ArgumentNullException.ThrowIfNull(tablePrefix);
-        _table = service.GetTableClient(tablePrefix + "Uploads");
+        ArgumentNullException.ThrowIfNull(tables);
+        _table = tables.Uploads;
     }
-
-    /// <summary>Creates the table if it does not exist yet.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when the table exists.</returns>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken) => await _table.CreateIfNotExistsAsync(cancellationToken);
 
     /// <summary>Stores <paramref name="content"/> under <paramref name="uploadId"/>, replacing what was there.</summary>
     /// <param name="uploadId">Letters, digits and dashes, e.g. a content hash.</param>

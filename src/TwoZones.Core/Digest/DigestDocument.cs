@@ -1,6 +1,6 @@
-namespace TwoZones.Storage.Digests;
+namespace TwoZones.Core.Digest;
 
-/// <summary>One of the stored forms of a digest.</summary>
+/// <summary>One of the forms a digest is published in.</summary>
 public enum DigestDocument
 {
     /// <summary>The digest model as JSON (camelCase), language-neutral.</summary>

@@ -1,9 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using TwoZones.Core.Digest;
 
-namespace TwoZones.Storage.Digests;
+namespace TwoZones.Core.Digest;
 
 /// <summary>How a digest is written as JSON everywhere (storage, API, webhook): the web defaults (camelCase), Chinese text unescaped, markup characters escaped.</summary>
 public static class DigestJson
