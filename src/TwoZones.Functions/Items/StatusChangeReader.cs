@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Functions.Http;
-using TwoZones.Storage;
 
 namespace TwoZones.Functions.Items;
 

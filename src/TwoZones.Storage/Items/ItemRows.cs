@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using TwoZones.Core.Catalogue;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Storage.Entities;
 
