@@ -56,12 +56,14 @@ public sealed class SealRepository
         ArgumentException.ThrowIfNullOrEmpty(reason);
         for (var attempt = 1; ; attempt++)
         {
+            // The latest seal is read before the occurrence is looked up: a seal of this occurrence stored after that read takes
+            // the seq this attempt would take, so the insert below conflicts and the next attempt finds it.
+            var latest = await GetLatestAsync(cancellationToken);
             if (occurrence is not null && await FindByOccurrenceAsync(occurrence, cancellationToken) is { } done)
             {
                 return done;
             }
 
-            var latest = await GetLatestAsync(cancellationToken);
             var sealedAt = StoredValues.Instant(_time.GetUtcNow());
             var heads = await _history.ReadHeadsAsync(cancellationToken);
             var (seal, ordered) = SealChain.Next(latest, sealedAt, reason, heads);
