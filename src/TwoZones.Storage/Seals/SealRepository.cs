@@ -56,8 +56,8 @@ public sealed class SealRepository
         ArgumentException.ThrowIfNullOrEmpty(reason);
         for (var attempt = 1; ; attempt++)
         {
-            // The latest seal is read before the occurrence is looked up: a seal of this occurrence stored after that read takes
-            // the seq this attempt would take, so the insert below conflicts and the next attempt finds it.
+            // The latest seal is read before looking for the occurrence: a seal of it committed after that read takes the seq this
+            // attempt wants, so the insert below fails and the next round finds it.
             var latest = await GetLatestAsync(cancellationToken);
             if (occurrence is not null && await FindByOccurrenceAsync(occurrence, cancellationToken) is { } done)
             {
