@@ -18,6 +18,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<ProgressCache>();
         services.AddSingleton<ItemEndpoints>();
         services.AddSingleton<UploadedCatalogues>();
+        services.AddTwoZonesOfficeFormats();
         return services;
     }
 }
