@@ -16,6 +16,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddTwoZonesStorage(configuration);
         services.AddSingleton<ApiKeyDirectory>();
         services.AddSingleton<ProgressCache>();
+        services.AddSingleton<StatusChanges>();
         services.AddSingleton<ItemEndpoints>();
         services.AddSingleton<UploadedCatalogues>();
         services.AddTwoZonesOfficeFormats();

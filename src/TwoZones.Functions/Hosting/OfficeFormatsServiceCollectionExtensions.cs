@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TwoZones.Functions.Catalogue;
 using TwoZones.Functions.Exports;
+using TwoZones.Functions.StatusUpdates;
 
 namespace TwoZones.Functions.Hosting;
 
@@ -12,6 +13,7 @@ internal static class OfficeFormatsServiceCollectionExtensions
     {
         services.AddSingleton<StoredItems>();
         services.AddSingleton<SheetCatalogues>();
+        services.AddSingleton<StatusUpdateAnswers>();
         return services;
     }
 }

@@ -19,23 +19,51 @@ internal static class StatusChangeReader
     public static TransitionRequest Read(JsonElement body, DateOnly today)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var change = FromText(
+            ReadString(body, "status", errors),
+            ReadString(body, "effectiveDate", errors),
+            ReadString(body, "note", errors),
+            ReadString(body, "evidenceUrl", errors),
+            today,
+            errors);
+        if (errors.Count > 0 || change is null)
+        {
+            throw new ApiProblemException(ApiProblem.BadRequest("The status change is not well-formed.", errors));
+        }
+
+        return change;
+    }
+
+    /// <summary>
+    /// The change that fields given as text ask for (from a JSON body, or a row of an uploaded sheet), with the same checks either way.
+    /// </summary>
+    /// <param name="statusText">The status, spelt exactly; required.</param>
+    /// <param name="dateText">The effective date (<c>yyyy-MM-dd</c>), or <see langword="null"/> for today.</param>
+    /// <param name="note">The note, or <see langword="null"/>.</param>
+    /// <param name="evidenceUrl">An absolute http(s) URL, or <see langword="null"/>.</param>
+    /// <param name="today">Today in Asia/Shanghai.</param>
+    /// <param name="errors">Receives a message per field that is wrong (fields already there are left as they are).</param>
+    /// <returns>The change, or <see langword="null"/> when a field is wrong.</returns>
+    public static TransitionRequest? FromText(string? statusText, string? dateText, string? note, string? evidenceUrl, DateOnly today, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var before = errors.Count;
         ItemStatus? status = null;
-        var statusText = ReadString(body, "status", required: true, errors);
-        if (statusText is not null)
+        if (statusText is null)
+        {
+            errors.TryAdd("status", ["status is required."]);
+        }
+        else if (ItemStatusText.TryParse(statusText, StringComparison.Ordinal, out var parsed))
         {
             // Written exactly as the contract spells them: what is stored and audited is never a guess at what was meant.
-            if (ItemStatusText.TryParse(statusText, StringComparison.Ordinal, out var parsed))
-            {
-                status = parsed;
-            }
-            else
-            {
-                errors["status"] = [$"'{statusText}' is not a status; use Proposed, Commenced or Completed, spelt exactly so."];
-            }
+            status = parsed;
+        }
+        else
+        {
+            errors["status"] = [$"'{statusText}' is not a status; use Proposed, Commenced or Completed, spelt exactly so."];
         }
 
         var effectiveDate = today;
-        var dateText = ReadString(body, "effectiveDate", required: false, errors);
         if (dateText is not null)
         {
             if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -48,7 +76,6 @@ internal static class StatusChangeReader
             }
         }
 
-        var note = ReadString(body, "note", required: false, errors);
         if (note is { Length: > ItemRepository.MaxTextLength })
         {
             errors["note"] = [$"The note must not exceed {ItemRepository.MaxTextLength} characters."];
@@ -59,30 +86,24 @@ internal static class StatusChangeReader
             errors["note"] = ["The note must not contain control characters other than line breaks and tabs."];
         }
 
-        var evidenceUrl = ReadString(body, "evidenceUrl", required: false, errors);
         if (evidenceUrl is not null
             && (evidenceUrl.Length > 2048 || !Uri.TryCreate(evidenceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
         {
             errors["evidenceUrl"] = ["The evidence URL must be an absolute http or https URL of at most 2048 characters."];
         }
 
-        if (errors.Count > 0 || status is null)
+        if (errors.Count > before || status is null)
         {
-            throw new ApiProblemException(ApiProblem.BadRequest("The status change is not well-formed.", errors));
+            return null;
         }
 
         return new TransitionRequest(status.Value, effectiveDate, string.IsNullOrWhiteSpace(note) ? null : note, string.IsNullOrWhiteSpace(evidenceUrl) ? null : evidenceUrl);
     }
 
-    private static string? ReadString(JsonElement body, string name, bool required, Dictionary<string, string[]> errors)
+    private static string? ReadString(JsonElement body, string name, Dictionary<string, string[]> errors)
     {
         if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            if (required)
-            {
-                errors[name] = [$"{name} is required."];
-            }
-
             return null;
         }
 

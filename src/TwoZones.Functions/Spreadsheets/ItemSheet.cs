@@ -46,7 +46,7 @@ public static class ItemSheet
             SheetCells.Format(item.CommencedOn),
             SheetCells.Format(item.CompletedOn),
             record.Overdue ? "true" : "false",
-            record.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            record.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
             record.UpdatedBy,
             null,
             null,
