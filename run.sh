@@ -104,6 +104,12 @@ if [ "${TWOZONES_SEED:-sample}" != "none" ]; then
   elif [ "$total" != "?" ]; then
     log "store already holds $total items; not importing"
   fi
+  indicators=$(curl -fs -H "x-functions-key: $coordinator_key" "$base/indicators" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{process.stdout.write(String(JSON.parse(s).items.length))}catch{process.stdout.write("?")}})' || true)
+  if [ "$indicators" = "0" ]; then
+    log "no indicators yet: importing data/indicators.sample.json (figures taken from public reports)"
+    curl -fs -X POST -H "x-functions-key: $coordinator_key" -H 'content-type: application/json' \
+      --data-binary @data/indicators.sample.json "$base/indicators" >/dev/null || log "the indicator import failed"
+  fi
 fi
 
 cat <<MSG

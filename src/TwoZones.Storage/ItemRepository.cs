@@ -579,6 +579,16 @@ public sealed class ItemRepository
             query += " and " + TableClient.CreateQueryFilter($"Overdue eq {overdue}");
         }
 
+        if (filter.Stale is { } stale && filter.StaleCutoff is { } cutoff)
+        {
+            // Dates are stored as yyyy-MM-dd, so comparing the text compares the dates (see StaleRule).
+            var commenced = StoredValues.StatusName(ItemStatus.Commenced);
+            var day = StoredValues.Date(cutoff);
+            query += " and " + (stale
+                ? TableClient.CreateQueryFilter($"(Status eq {commenced} and LastEffectiveDate le {day})")
+                : TableClient.CreateQueryFilter($"(Status ne {commenced} or LastEffectiveDate gt {day})"));
+        }
+
         return query;
     }
 

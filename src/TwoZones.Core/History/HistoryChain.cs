@@ -53,20 +53,36 @@ public static class HistoryChain
         string? evidenceUrl,
         string prevHash)
     {
+        return HashFields(
+        [
+            Version, itemId, seq.ToString(CultureInfo.InvariantCulture), from.ToString(), to.ToString(),
+            effectiveDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), FormatInstant(recordedAt), actor, note, evidenceUrl, prevHash,
+        ]);
+    }
+
+    /// <summary>
+    /// SHA-256, as 64 lowercase hex digits, of <paramref name="fields"/> in the canonical encoding of <see cref="ComputeHash(string, int, ItemStatus, ItemStatus, DateOnly, DateTimeOffset, string, string?, string?, string)"/>
+    /// (each field length-prefixed, <c>~</c> for <see langword="null"/>): for other chained histories, which start with their own version constant.
+    /// </summary>
+    /// <param name="fields">The fields, in a fixed order.</param>
+    /// <returns>64 lowercase hex digits.</returns>
+    public static string HashFields(IReadOnlyList<string?> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
         var buffer = new List<byte>(256);
-        Write(buffer, Version);
-        Write(buffer, itemId);
-        Write(buffer, seq.ToString(CultureInfo.InvariantCulture));
-        Write(buffer, from.ToString());
-        Write(buffer, to.ToString());
-        Write(buffer, effectiveDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Write(buffer, FormatInstant(recordedAt));
-        Write(buffer, actor);
-        Write(buffer, note);
-        Write(buffer, evidenceUrl);
-        Write(buffer, prevHash);
+        foreach (var field in fields)
+        {
+            Write(buffer, field);
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
     }
+
+    /// <summary>An instant as chained entries hash it: UTC, <c>yyyy-MM-ddTHH:mm:ss.fffffffZ</c>.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The text.</returns>
+    public static string FormatInstant(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The hash an entry should carry, recomputed from its content.</summary>
     /// <param name="itemId">Item the entry belongs to.</param>
@@ -150,9 +166,20 @@ public static class HistoryChain
     /// <param name="entries">The stored entries, in seq order.</param>
     /// <param name="expectedHeadHash">The hash the last entry must have; <see langword="null"/> to skip that check.</param>
     /// <returns>Valid, or the first entry that breaks the chain.</returns>
-    public static ChainVerification Verify(string itemId, IReadOnlyList<TransitionRecord> entries, string? expectedHeadHash)
+    public static ChainVerification Verify(string itemId, IReadOnlyList<TransitionRecord> entries, string? expectedHeadHash) =>
+        Verify(entries, entry => ComputeHash(itemId, entry), expectedHeadHash);
+
+    /// <summary>Checks any hash-chained history the way <see cref="Verify(string, IReadOnlyList{TransitionRecord}, string?)"/> checks an item's.</summary>
+    /// <typeparam name="TEntry">The kind of entry.</typeparam>
+    /// <param name="entries">The stored entries, in seq order.</param>
+    /// <param name="recompute">The hash an entry should carry, from its content.</param>
+    /// <param name="expectedHeadHash">The hash the last entry must have; <see langword="null"/> to skip that check.</param>
+    /// <returns>Valid, or the first entry that breaks the chain.</returns>
+    public static ChainVerification Verify<TEntry>(IReadOnlyList<TEntry> entries, Func<TEntry, string> recompute, string? expectedHeadHash)
+        where TEntry : IChainEntry
     {
         ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(recompute);
         var expectedPrev = GenesisHash;
         for (var i = 0; i < entries.Count; i++)
         {
@@ -169,7 +196,7 @@ public static class HistoryChain
                 return new ChainVerification(false, entry.Seq, $"Entry {entry.Seq} does not link to the previous entry's hash.");
             }
 
-            if (!string.Equals(entry.Hash, ComputeHash(itemId, entry), StringComparison.Ordinal))
+            if (!string.Equals(entry.Hash, recompute(entry), StringComparison.Ordinal))
             {
                 return new ChainVerification(false, entry.Seq, $"Entry {entry.Seq} does not match its hash; its content was changed.");
             }
@@ -185,9 +212,6 @@ public static class HistoryChain
 
         return ChainVerification.Valid;
     }
-
-    private static string FormatInstant(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     private static void Write(List<byte> buffer, string? value)
     {

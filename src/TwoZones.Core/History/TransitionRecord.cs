@@ -24,4 +24,4 @@ public sealed record TransitionRecord(
     string? Note,
     string? EvidenceUrl,
     string PrevHash,
-    string Hash);
+    string Hash) : IChainEntry;

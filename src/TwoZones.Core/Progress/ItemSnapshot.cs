@@ -11,6 +11,7 @@ namespace TwoZones.Core.Progress;
 /// <param name="Status">Current status.</param>
 /// <param name="PlannedCommencement">Planned start, if any.</param>
 /// <param name="PlannedCompletion">Planned end, if any.</param>
+/// <param name="LastActivity">Effective date of the latest history entry (see <see cref="StaleRule"/>), if known.</param>
 public sealed record ItemSnapshot(
     string Id,
     ItemKind Kind,
@@ -19,7 +20,8 @@ public sealed record ItemSnapshot(
     string? District,
     ItemStatus Status,
     DateOnly? PlannedCommencement,
-    DateOnly? PlannedCompletion)
+    DateOnly? PlannedCompletion,
+    DateOnly? LastActivity = null)
 {
     /// <summary>Projects a catalogue item.</summary>
     /// <param name="item">The item.</param>

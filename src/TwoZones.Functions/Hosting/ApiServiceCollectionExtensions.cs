@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TwoZones.Functions.Catalogue;
 using TwoZones.Functions.Identity;
+using TwoZones.Functions.Indicators;
 using TwoZones.Functions.Items;
 using TwoZones.Functions.Progress;
 
@@ -16,8 +17,10 @@ internal static class ApiServiceCollectionExtensions
         services.AddTwoZonesStorage(configuration);
         services.AddSingleton<ApiKeyDirectory>();
         services.AddSingleton<ProgressCache>();
+        services.AddSingleton<StalePeriod>();
         services.AddSingleton<StatusChanges>();
         services.AddSingleton<ItemEndpoints>();
+        services.AddSingleton<IndicatorProgressCache>();
         services.AddSingleton<UploadedCatalogues>();
         services.AddTwoZonesOfficeFormats();
         return services;

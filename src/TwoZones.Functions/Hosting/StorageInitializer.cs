@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TwoZones.Functions.Progress;
 using TwoZones.Storage;
+using TwoZones.Storage.Indicators;
 using TwoZones.Storage.Uploads;
 
 namespace TwoZones.Functions.Hosting;
@@ -11,7 +12,7 @@ namespace TwoZones.Functions.Hosting;
 /// the app: it retries, and requests meanwhile get 503 until storage answers.
 /// </summary>
 internal sealed partial class StorageInitializer(
-    TwoZonesTables tables, UploadRepository uploads, ProgressCache progress, ILogger<StorageInitializer> logger) : BackgroundService
+    TwoZonesTables tables, UploadRepository uploads, IndicatorRepository indicators, ProgressCache progress, ILogger<StorageInitializer> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -23,6 +24,7 @@ internal sealed partial class StorageInitializer(
             {
                 await tables.EnsureCreatedAsync(stoppingToken);
                 await uploads.EnsureCreatedAsync(stoppingToken);
+                await indicators.EnsureCreatedAsync(stoppingToken);
                 await progress.RefreshAsync(stoppingToken);
                 return;
             }

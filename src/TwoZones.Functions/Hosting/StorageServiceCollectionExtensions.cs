@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TwoZones.Storage;
+using TwoZones.Storage.Indicators;
 using TwoZones.Storage.Uploads;
 
 namespace TwoZones.Functions.Hosting;
@@ -37,6 +38,8 @@ internal static class StorageServiceCollectionExtensions
             var tables = sp.GetRequiredService<TwoZonesTables>();
             return new UploadRepository(tables.Service, configuration["TwoZones:TablePrefix"] ?? string.Empty);
         });
+        services.AddSingleton(sp => new IndicatorRepository(
+            sp.GetRequiredService<TwoZonesTables>().Service, sp.GetRequiredService<TimeProvider>(), configuration["TwoZones:TablePrefix"] ?? string.Empty));
         services.AddHostedService<StorageInitializer>();
         return services;
     }

@@ -5,6 +5,7 @@ using TwoZones.Core.Catalogue;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Functions.Http;
 using TwoZones.Functions.Identity;
+using TwoZones.Functions.Progress;
 using TwoZones.Storage;
 
 namespace TwoZones.Functions.Items;
@@ -26,17 +27,20 @@ public sealed class ItemEndpoints
 
     private readonly ItemRepository _items;
     private readonly StatusChanges _changes;
+    private readonly StalePeriod _stale;
 
     /// <summary>Creates the endpoints.</summary>
     /// <param name="items">Item storage.</param>
     /// <param name="changes">Applies status changes (the same path as sheet uploads).</param>
-    public ItemEndpoints(ItemRepository items, StatusChanges changes)
+    /// <param name="stale">Judges which items are stale.</param>
+    public ItemEndpoints(ItemRepository items, StatusChanges changes, StalePeriod stale)
     {
         _items = items;
         _changes = changes;
+        _stale = stale;
     }
 
-    /// <summary>Lists items with optional <c>programme</c>, <c>agency</c>, <c>status</c>, <c>overdue</c>, <c>pageSize</c> and <c>continuationToken</c>.</summary>
+    /// <summary>Lists items with optional <c>programme</c>, <c>agency</c>, <c>status</c>, <c>overdue</c>, <c>stale</c>, <c>pageSize</c> and <c>continuationToken</c>.</summary>
     /// <param name="kind">Task or measure.</param>
     /// <param name="request">The request.</param>
     /// <returns>One page.</returns>
@@ -48,11 +52,13 @@ public sealed class ItemEndpoints
             QueryParameters.Identifier(request, "programme"),
             QueryParameters.Identifier(request, "agency"),
             QueryParameters.Status(request),
-            QueryParameters.Boolean(request, "overdue"));
+            QueryParameters.Boolean(request, "overdue"),
+            QueryParameters.Boolean(request, "stale"),
+            _stale.Cutoff);
         var pageSize = QueryParameters.Integer(request, "pageSize", 1, MaxPageSize) ?? DefaultPageSize;
         var token = QueryParameters.Text(request, "continuationToken");
         var page = await _items.ListAsync(kind, filter, token, pageSize, request.HttpContext.RequestAborted);
-        return new JsonResponse(new ItemListResponse([.. page.Items.Select(ItemResponse.From)], page.ContinuationToken));
+        return new JsonResponse(new ItemListResponse([.. page.Items.Select(r => ItemResponse.From(r, _stale.IsStale(r)))], page.ContinuationToken));
     }
 
     /// <summary>Reads one item, with its version in the <c>ETag</c> header.</summary>
@@ -87,14 +93,7 @@ public sealed class ItemEndpoints
         }
 
         var cancellationToken = request.HttpContext.RequestAborted;
-        var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
-        if (!StatusChanges.IsValidIdempotencyKey(idempotencyKey))
-        {
-            return ApiProblem.BadRequest(
-                $"The Idempotency-Key header must be at most {MaxIdempotencyKeyLength} visible ASCII characters.",
-                RequestBody.Errors("Idempotency-Key", $"At most {MaxIdempotencyKeyLength} characters from '!' to '~'."));
-        }
-
+        var idempotencyKey = ReadIdempotencyKey(request);
         TransitionRequest change;
         using (var body = await RequestBody.ReadJsonObjectAsync(request, cancellationToken))
         {
@@ -102,8 +101,7 @@ public sealed class ItemEndpoints
         }
 
         var caller = request.HttpContext.GetCaller();
-        var result = await _changes.ApplyAsync(
-            kind, id, caller, change, IfMatch(request), idempotencyKey.Length == 0 ? null : idempotencyKey, client, cancellationToken);
+        var result = await _changes.ApplyAsync(kind, id, caller, change, IfMatch(request), idempotencyKey, client, cancellationToken);
         return Respond(kind, id, result);
     }
 
@@ -130,8 +128,23 @@ public sealed class ItemEndpoints
         return new JsonResponse(new HistoryResponse(history.Entries, check.IsValid, check.FirstBrokenSeq, check.Reason));
     }
 
+    /// <summary>The request's <c>Idempotency-Key</c>, or <see langword="null"/> without one.</summary>
+    /// <exception cref="ApiProblemException">400 when it is longer than <see cref="MaxIdempotencyKeyLength"/> or not visible ASCII.</exception>
+    internal static string? ReadIdempotencyKey(HttpRequest request)
+    {
+        var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
+        if (!StatusChanges.IsValidIdempotencyKey(idempotencyKey))
+        {
+            throw new ApiProblemException(ApiProblem.BadRequest(
+                $"The Idempotency-Key header must be at most {MaxIdempotencyKeyLength} visible ASCII characters.",
+                RequestBody.Errors("Idempotency-Key", $"At most {MaxIdempotencyKeyLength} characters from '!' to '~'.")));
+        }
+
+        return idempotencyKey.Length == 0 ? null : idempotencyKey;
+    }
+
     /// <summary>The answer the API gives for a transition's outcome: the item, or the problem (a sheet upload reports the same problem per row).</summary>
-    internal static IActionResult Respond(ItemKind kind, string id, TransitionResult result)
+    internal IActionResult Respond(ItemKind kind, string id, TransitionResult result)
     {
         switch (result.Outcome)
         {
@@ -175,13 +188,13 @@ public sealed class ItemEndpoints
         }
     }
 
-    private static Dictionary<string, object?> Extensions(TransitionResult result)
+    private Dictionary<string, object?> Extensions(TransitionResult result)
     {
         var extensions = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (result.Item is not null)
         {
             extensions["currentStatus"] = result.Item.Status;
-            extensions["current"] = ItemResponse.From(result.Item);
+            extensions["current"] = ItemResponse.From(result.Item, _stale.IsStale(result.Item));
         }
 
         if (result.Decision is not null)
@@ -192,9 +205,9 @@ public sealed class ItemEndpoints
         return extensions;
     }
 
-    private static JsonResponse ItemResult(ItemRecord record, int status)
+    private JsonResponse ItemResult(ItemRecord record, int status)
     {
-        var response = new JsonResponse(ItemResponse.From(record), status);
+        var response = new JsonResponse(ItemResponse.From(record, _stale.IsStale(record)), status);
         response.Headers["ETag"] = Quote(record.Version);
         return response;
     }

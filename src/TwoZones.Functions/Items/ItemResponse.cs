@@ -6,7 +6,7 @@ namespace TwoZones.Functions.Items;
 
 /// <summary>
 /// A task or measure as <c>GET /api/tasks/{id}</c> shows it; <c>overdue</c> is the stored flag, which the item's tracker sets when a
-/// planned date passes (midnight in Asia/Shanghai) and each transition recomputes.
+/// planned date passes (midnight in Asia/Shanghai) and each transition recomputes; <c>stale</c> is judged today (see <see cref="Core.Progress.StaleRule"/>).
 /// </summary>
 internal sealed record ItemResponse(
     string Id,
@@ -28,8 +28,13 @@ internal sealed record ItemResponse(
     string? District,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Tasks)
 {
+    /// <summary>Commenced without news for the stale period.</summary>
+    public bool Stale { get; init; }
+
     /// <summary>The response for a stored item.</summary>
-    public static ItemResponse From(ItemRecord record)
+    public static ItemResponse From(ItemRecord record, bool stale) => From(record) with { Stale = stale };
+
+    private static ItemResponse From(ItemRecord record)
     {
         var item = record.Item;
         return new ItemResponse(

@@ -22,6 +22,7 @@ public sealed class MeasureFunctions(ItemEndpoints endpoints)
     [QueryParameter("agency", "Only measures this agency leads, e.g. BMCB.")]
     [QueryParameter("status", "Only measures in this status.", Values = ["Proposed", "Commenced", "Completed"])]
     [QueryParameter("overdue", "true: only overdue measures; false: only those not overdue.", Values = ["true", "false"])]
+    [QueryParameter("stale", "true: only stale measures (Commenced with nothing recorded for TwoZones:StalePeriodDays, default 90); false: only the others.", Values = ["true", "false"])]
     [QueryParameter("pageSize", "Items per page, 1 to 200 (default 100).")]
     [QueryParameter("continuationToken", "The token of the previous page.")]
     [ProducesResponseType(StatusCodes.Status200OK)]

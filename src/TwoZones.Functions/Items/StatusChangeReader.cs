@@ -10,7 +10,8 @@ namespace TwoZones.Functions.Items;
 /// <summary>
 /// Reads the body of <c>POST /api/tasks/{id}/status</c>: <c>status</c> (required, spelt exactly), <c>effectiveDate</c> (<c>yyyy-MM-dd</c>, default today in
 /// Asia/Shanghai), <c>note</c> and <c>evidenceUrl</c> (absolute http(s) URL). Wrong types or formats → 400 listing every problem;
-/// whether the change is allowed (dates included) is the lifecycle rules' call (422).
+/// whether the change is allowed (dates included) is the lifecycle rules' call (422). A row of a status-update sheet is checked alike
+/// (<see cref="FromText"/>).
 /// </summary>
 internal static class StatusChangeReader
 {
@@ -20,10 +21,10 @@ internal static class StatusChangeReader
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var change = FromText(
-            ReadString(body, "status", errors),
-            ReadString(body, "effectiveDate", errors),
-            ReadString(body, "note", errors),
-            ReadString(body, "evidenceUrl", errors),
+            ReadString(body, "status", required: true, errors),
+            ReadString(body, "effectiveDate", required: false, errors),
+            ReadString(body, "note", required: false, errors),
+            ReadString(body, "evidenceUrl", required: false, errors),
             today,
             errors);
         if (errors.Count > 0 || change is null)
@@ -42,7 +43,7 @@ internal static class StatusChangeReader
     /// <param name="note">The note, or <see langword="null"/>.</param>
     /// <param name="evidenceUrl">An absolute http(s) URL, or <see langword="null"/>.</param>
     /// <param name="today">Today in Asia/Shanghai.</param>
-    /// <param name="errors">Receives a message per field that is wrong (fields already there are left as they are).</param>
+    /// <param name="errors">Receives a message per field that is wrong (a field already there keeps its message).</param>
     /// <returns>The change, or <see langword="null"/> when a field is wrong.</returns>
     public static TransitionRequest? FromText(string? statusText, string? dateText, string? note, string? evidenceUrl, DateOnly today, Dictionary<string, string[]> errors)
     {
@@ -76,22 +77,8 @@ internal static class StatusChangeReader
             }
         }
 
-        if (note is { Length: > ItemRepository.MaxTextLength })
-        {
-            errors["note"] = [$"The note must not exceed {ItemRepository.MaxTextLength} characters."];
-        }
-        else if (note is not null && note.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-        {
-            // A note is read by people and printed in the digest; control characters only hide or garble text there.
-            errors["note"] = ["The note must not contain control characters other than line breaks and tabs."];
-        }
-
-        if (evidenceUrl is not null
-            && (evidenceUrl.Length > 2048 || !Uri.TryCreate(evidenceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
-        {
-            errors["evidenceUrl"] = ["The evidence URL must be an absolute http or https URL of at most 2048 characters."];
-        }
-
+        CheckNote(note, errors);
+        CheckEvidenceUrl(evidenceUrl, errors);
         if (errors.Count > before || status is null)
         {
             return null;
@@ -100,10 +87,32 @@ internal static class StatusChangeReader
         return new TransitionRequest(status.Value, effectiveDate, string.IsNullOrWhiteSpace(note) ? null : note, string.IsNullOrWhiteSpace(evidenceUrl) ? null : evidenceUrl);
     }
 
-    private static string? ReadString(JsonElement body, string name, Dictionary<string, string[]> errors)
+    /// <summary>The optional <c>note</c>: at most <see cref="ItemRepository.MaxTextLength"/> characters, no control characters but line breaks and tabs.</summary>
+    internal static string? ReadNote(JsonElement body, Dictionary<string, string[]> errors)
+    {
+        var note = ReadString(body, "note", required: false, errors);
+        CheckNote(note, errors);
+        return note;
+    }
+
+    /// <summary>The optional <c>evidenceUrl</c>: an absolute http(s) URL of at most 2048 characters.</summary>
+    internal static string? ReadEvidenceUrl(JsonElement body, Dictionary<string, string[]> errors)
+    {
+        var evidenceUrl = ReadString(body, "evidenceUrl", required: false, errors);
+        CheckEvidenceUrl(evidenceUrl, errors);
+        return evidenceUrl;
+    }
+
+    /// <summary>A string member; a missing or null member is <see langword="null"/> (an error when required), another type an error.</summary>
+    internal static string? ReadString(JsonElement body, string name, bool required, Dictionary<string, string[]> errors)
     {
         if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
+            if (required)
+            {
+                errors[name] = [$"{name} is required."];
+            }
+
             return null;
         }
 
@@ -114,5 +123,27 @@ internal static class StatusChangeReader
         }
 
         return value.GetString();
+    }
+
+    private static void CheckNote(string? note, Dictionary<string, string[]> errors)
+    {
+        if (note is { Length: > ItemRepository.MaxTextLength })
+        {
+            errors["note"] = [$"The note must not exceed {ItemRepository.MaxTextLength} characters."];
+        }
+        else if (note is not null && note.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            // A note is read by people and printed in the digest; control characters only hide or garble text there.
+            errors["note"] = ["The note must not contain control characters other than line breaks and tabs."];
+        }
+    }
+
+    private static void CheckEvidenceUrl(string? evidenceUrl, Dictionary<string, string[]> errors)
+    {
+        if (evidenceUrl is not null
+            && (evidenceUrl.Length > 2048 || !Uri.TryCreate(evidenceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+        {
+            errors["evidenceUrl"] = ["The evidence URL must be an absolute http or https URL of at most 2048 characters."];
+        }
     }
 }

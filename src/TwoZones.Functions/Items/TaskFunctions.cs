@@ -22,6 +22,7 @@ public sealed class TaskFunctions(ItemEndpoints endpoints)
     [QueryParameter("agency", "Only tasks this agency leads, e.g. BMCB.")]
     [QueryParameter("status", "Only tasks in this status.", Values = ["Proposed", "Commenced", "Completed"])]
     [QueryParameter("overdue", "true: only overdue tasks; false: only those not overdue.", Values = ["true", "false"])]
+    [QueryParameter("stale", "true: only stale tasks (Commenced with nothing recorded for TwoZones:StalePeriodDays, default 90); false: only the others.", Values = ["true", "false"])]
     [QueryParameter("pageSize", "Items per page, 1 to 200 (default 100).")]
     [QueryParameter("continuationToken", "The token of the previous page.")]
     [ProducesResponseType(StatusCodes.Status200OK)]

@@ -14,7 +14,8 @@ namespace TwoZones.Functions.Programmes;
 /// <param name="progress">The in-memory progress of every item.</param>
 /// <param name="items">Item storage, for one programme's items.</param>
 /// <param name="catalogue">Catalogue metadata.</param>
-public sealed class ProgrammeFunctions(ProgressCache progress, ItemRepository items, CatalogueRepository catalogue)
+/// <param name="stale">Judges which items are stale.</param>
+public sealed class ProgrammeFunctions(ProgressCache progress, ItemRepository items, CatalogueRepository catalogue, StalePeriod stale)
 {
     /// <summary>Every programme with its progress, in catalogue order.</summary>
     /// <param name="req">The request.</param>
@@ -67,7 +68,7 @@ public sealed class ProgrammeFunctions(ProgressCache progress, ItemRepository it
         do
         {
             var page = await items.ListAsync(kind, new ItemFilter(Programme: programme), token, ItemRepository.MaxPageSize, cancellationToken);
-            result.AddRange(page.Items.Select(ItemResponse.From));
+            result.AddRange(page.Items.Select(r => ItemResponse.From(r, stale.IsStale(r))));
             token = page.ContinuationToken;
         }
         while (token is not null);

@@ -72,6 +72,16 @@ public sealed partial class ProgressCache(ItemRepository items, CatalogueReposit
         }
     }
 
+    /// <summary>Every item as last read (or written by this process), of one kind or both, refreshing first like <see cref="GetReportAsync"/>.</summary>
+    public async Task<IReadOnlyList<ItemSnapshot>> GetItemsAsync(ItemKind? kind, CancellationToken cancellationToken)
+    {
+        await EnsureFreshAsync(cancellationToken);
+        lock (_lock)
+        {
+            return kind is null ? [.. _items.Values] : [.. _items.Values.Where(i => i.Kind == kind)];
+        }
+    }
+
     /// <summary>Reads what changed since the last refresh, and the catalogue's programmes and agencies.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
@@ -93,7 +103,7 @@ public sealed partial class ProgressCache(ItemRepository items, CatalogueReposit
         var key = (record.Kind, record.Id);
         lock (_lock)
         {
-            _items[key] = ItemSnapshot.From(record.Item);
+            _items[key] = ItemSnapshot.From(record.Item) with { LastActivity = record.LastEffectiveDate };
             _localWrites[key] = time.GetUtcNow();
             _generation++;
         }

@@ -2,19 +2,22 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using TwoZones.Functions.Http;
+using TwoZones.Functions.Indicators;
 using TwoZones.Functions.OpenApi;
 
 namespace TwoZones.Functions.Progress;
 
-/// <summary><c>GET /api/progress</c>: completion figures overall and by programme, agency, district and kind.</summary>
+/// <summary><c>GET /api/progress</c>: completion figures overall and by programme, agency, district and kind, stale items and indicators.</summary>
 /// <param name="progress">The in-memory progress of every item.</param>
-public sealed class ProgressFunctions(ProgressCache progress)
+/// <param name="stale">Judges which items are stale.</param>
+/// <param name="indicators">The indicators' progress against target.</param>
+public sealed class ProgressFunctions(ProgressCache progress, StalePeriod stale, IndicatorProgressCache indicators)
 {
     /// <summary>Progress of the whole catalogue, or of tasks or measures only (<c>?kind=task|measure</c>).</summary>
     /// <param name="req">The request.</param>
     /// <returns>The progress report.</returns>
     [Function("GetProgress")]
-    [EndpointSummary("Progress overall and by programme, agency, district and kind")]
+    [EndpointSummary("Progress overall and by programme, agency, district and kind; stale items; indicators against target")]
     [QueryParameter("kind", "Count only tasks or only measures.", Values = ["task", "measure"])]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
@@ -22,6 +25,10 @@ public sealed class ProgressFunctions(ProgressCache progress)
     {
         ArgumentNullException.ThrowIfNull(req);
         var kind = QueryParameters.Kind(req);
-        return new JsonResponse(await progress.GetReportAsync(kind, req.HttpContext.RequestAborted));
+        var cancellationToken = req.HttpContext.RequestAborted;
+        var report = await progress.GetReportAsync(kind, cancellationToken);
+        var staleCount = (await progress.GetItemsAsync(kind, cancellationToken)).Count(stale.IsStale);
+        var (_, indicatorProgress) = await indicators.GetAsync(cancellationToken);
+        return new JsonResponse(ProgressResponse.Create(report, staleCount, stale.Days, indicatorProgress));
     }
 }

@@ -19,9 +19,10 @@ namespace TwoZones.Functions.StatusUpdates;
 /// <c>POST /api/tasks/{id}/status</c> does (rules, roles, agency scoping, idempotency, tracker signal); the answer lists each row's outcome.
 /// </summary>
 /// <param name="changes">The status-change path shared with single updates.</param>
+/// <param name="endpoints">The single-update endpoints, whose answer to a refused change each refused row reports.</param>
 /// <param name="items">The stored items, read once to tell unchanged rows apart.</param>
 /// <param name="answers">First answers of uploads with an idempotency key.</param>
-public sealed class StatusUpdateFunctions(StatusChanges changes, StoredItems items, StatusUpdateAnswers answers)
+public sealed class StatusUpdateFunctions(StatusChanges changes, ItemEndpoints endpoints, StoredItems items, StatusUpdateAnswers answers)
 {
     /// <summary>Largest sheet accepted: 4 MiB.</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
@@ -145,7 +146,7 @@ public sealed class StatusUpdateFunctions(StatusChanges changes, StoredItems ite
         return requested;
     }
 
-    private static StatusUpdateOutcome Outcome(RequestedChange row, TransitionResult result)
+    private StatusUpdateOutcome Outcome(RequestedChange row, TransitionResult result)
     {
         if (result.Outcome is TransitionResultKind.Applied or TransitionResultKind.Replayed)
         {
@@ -154,7 +155,7 @@ public sealed class StatusUpdateFunctions(StatusChanges changes, StoredItems ite
         }
 
         // The same problem a single POST .../status would have answered.
-        var problem = (ItemEndpoints.Respond(row.Kind, row.Id, result) as JsonResponse)?.Value as ProblemDetails;
+        var problem = (endpoints.Respond(row.Kind, row.Id, result) as JsonResponse)?.Value as ProblemDetails;
         return new StatusUpdateOutcome(
             row.Row, row.Id, StatusUpdateOutcome.Refused, result.Item?.Status, result.Item?.Version, problem?.Status, problem?.Type, problem?.Detail);
     }

@@ -19,15 +19,18 @@ internal static class IdempotencyRows
     public static string RowKey(string idempotencyKey) =>
         ItemColumns.IdempotencyRowPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..32];
 
-    public static string Fingerprint(ItemKind kind, string itemId, TransitionRequest request)
+    public static string Fingerprint(ItemKind kind, string itemId, TransitionRequest request) =>
+        Fingerprint(StoredValues.KindName(kind), itemId, StoredValues.StatusName(request.To), StoredValues.Date(request.EffectiveDate), request.Note, request.EvidenceUrl);
+
+    /// <summary>The fingerprint of any request, from its fields in a fixed order (the first names what is changed, e.g. its kind).</summary>
+    public static string Fingerprint(params string?[] fields)
     {
         var text = new StringBuilder();
-        Append(text, StoredValues.KindName(kind));
-        Append(text, itemId);
-        Append(text, StoredValues.StatusName(request.To));
-        Append(text, StoredValues.Date(request.EffectiveDate));
-        Append(text, request.Note);
-        Append(text, request.EvidenceUrl);
+        foreach (var field in fields)
+        {
+            Append(text, field);
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 

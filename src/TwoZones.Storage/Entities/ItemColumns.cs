@@ -53,7 +53,7 @@ internal static class ItemColumns
 
     /// <summary>The columns a progress projection needs.</summary>
     public static readonly string[] SnapshotColumns =
-        ["PartitionKey", Kind, Programme, LeadAgency, District, Status, PlannedCommencement, PlannedCompletion];
+        ["PartitionKey", Kind, Programme, LeadAgency, District, Status, PlannedCommencement, PlannedCompletion, LastEffectiveDate];
 
     public static string StateRowKey(string itemId) => StateRowPrefix + itemId;
 

@@ -93,5 +93,6 @@ internal static class ItemEntities
         entity.GetString(ItemColumns.District),
         StatusOf(entity),
         StoredValues.ParseDate(entity.GetString(ItemColumns.PlannedCommencement)),
-        StoredValues.ParseDate(entity.GetString(ItemColumns.PlannedCompletion)));
+        StoredValues.ParseDate(entity.GetString(ItemColumns.PlannedCompletion)),
+        LastEffectiveDateOf(entity));
 }
