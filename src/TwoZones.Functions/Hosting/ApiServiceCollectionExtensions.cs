@@ -22,7 +22,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<ItemEndpoints>();
         services.AddSingleton<IndicatorProgressCache>();
         services.AddSingleton<UploadedCatalogues>();
-        services.AddTwoZonesOfficeFormats();
+        services.AddTwoZonesOfficeFormats(configuration);
         return services;
     }
 }

@@ -7,6 +7,7 @@ using TwoZones.Functions.Http;
 using TwoZones.Functions.Identity;
 using TwoZones.Functions.Progress;
 using TwoZones.Storage;
+using TwoZones.Storage.Evidence;
 
 namespace TwoZones.Functions.Items;
 
@@ -28,16 +29,19 @@ public sealed class ItemEndpoints
     private readonly ItemRepository _items;
     private readonly StatusChanges _changes;
     private readonly StalePeriod _stale;
+    private readonly EvidenceRepository _evidence;
 
     /// <summary>Creates the endpoints.</summary>
     /// <param name="items">Item storage.</param>
     /// <param name="changes">Applies status changes (the same path as sheet uploads).</param>
     /// <param name="stale">Judges which items are stale.</param>
-    public ItemEndpoints(ItemRepository items, StatusChanges changes, StalePeriod stale)
+    /// <param name="evidence">Evidence files, whose hashes the history verification checks.</param>
+    public ItemEndpoints(ItemRepository items, StatusChanges changes, StalePeriod stale, EvidenceRepository evidence)
     {
         _items = items;
         _changes = changes;
         _stale = stale;
+        _evidence = evidence;
     }
 
     /// <summary>Lists items with optional <c>programme</c>, <c>agency</c>, <c>status</c>, <c>overdue</c>, <c>stale</c>, <c>pageSize</c> and <c>continuationToken</c>.</summary>
@@ -124,7 +128,10 @@ public sealed class ItemEndpoints
             return NotFound(kind, id);
         }
 
-        var check = history.Verification;
+        // The chain holds the evidence files' hashes: a replaced file breaks it as an edited row does.
+        var check = history.Verification.IsValid
+            ? await _evidence.VerifyAsync(id, history.Entries, request.HttpContext.RequestAborted)
+            : history.Verification;
         return new JsonResponse(new HistoryResponse(history.Entries, check.IsValid, check.FirstBrokenSeq, check.Reason));
     }
 

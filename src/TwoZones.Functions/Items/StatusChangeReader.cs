@@ -4,6 +4,7 @@ using TwoZones.Core.Catalogue;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Functions.Http;
 using TwoZones.Storage;
+using TwoZones.Storage.Evidence;
 
 namespace TwoZones.Functions.Items;
 
@@ -141,9 +142,10 @@ internal static class StatusChangeReader
     private static void CheckEvidenceUrl(string? evidenceUrl, Dictionary<string, string[]> errors)
     {
         if (evidenceUrl is not null
+            && !EvidenceReference.TryParse(evidenceUrl, out _)
             && (evidenceUrl.Length > 2048 || !Uri.TryCreate(evidenceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
         {
-            errors["evidenceUrl"] = ["The evidence URL must be an absolute http or https URL of at most 2048 characters."];
+            errors["evidenceUrl"] = ["The evidence URL must be an absolute http or https URL of at most 2048 characters, or sha256:<hash> of an uploaded evidence file."];
         }
     }
 }

@@ -6,6 +6,7 @@ using TwoZones.Core.Time;
 using TwoZones.Functions.Progress;
 using TwoZones.Functions.Tracking;
 using TwoZones.Storage;
+using TwoZones.Storage.Evidence;
 
 namespace TwoZones.Functions.Items;
 
@@ -23,14 +24,17 @@ public sealed class StatusChanges
     private readonly ProgressCache _progress;
     private readonly TimeProvider _time;
     private readonly ILogger<StatusChanges> _logger;
+    private readonly EvidenceRepository _evidence;
 
     /// <summary>Creates the service.</summary>
     /// <param name="items">Item storage.</param>
     /// <param name="progress">Told about each applied transition so progress reflects it at once.</param>
     /// <param name="time">The server clock.</param>
     /// <param name="logger">Logs trackers that could not be told about a change.</param>
-    public StatusChanges(ItemRepository items, ProgressCache progress, TimeProvider time, ILogger<StatusChanges> logger)
+    /// <param name="evidence">Evidence files a change may cite.</param>
+    public StatusChanges(ItemRepository items, ProgressCache progress, TimeProvider time, ILogger<StatusChanges> logger, EvidenceRepository evidence)
     {
+        _evidence = evidence;
         _items = items;
         _progress = progress;
         _time = time;
@@ -65,6 +69,19 @@ public sealed class StatusChanges
     public async Task<TransitionResult> ApplyAsync(
         ItemKind kind, string id, Actor caller, TransitionRequest change, string? ifMatch, string? idempotencyKey, DurableTaskClient client, CancellationToken cancellationToken)
     {
+        // A change may cite an uploaded evidence file by its hash; the file must be there, or the chain would cite nothing.
+        if (EvidenceReference.TryParse(change.EvidenceUrl, out var sha) && !await _evidence.ExistsAsync(id, sha, cancellationToken))
+        {
+            var item = await _items.GetAsync(kind, id, cancellationToken);
+            return item is null
+                ? new TransitionResult(TransitionResultKind.NotFound, null, null, null)
+                : new TransitionResult(
+                    TransitionResultKind.Invalid,
+                    item,
+                    new TransitionDecision(TransitionOutcome.Invalid, $"{id} has no evidence file {sha}; upload it first (POST .../evidence).", [], false),
+                    null);
+        }
+
         var result = await _items.ApplyTransitionAsync(kind, id, caller, change, ifMatch, idempotencyKey, cancellationToken);
         if (result.Outcome == TransitionResultKind.Applied)
         {
