@@ -9,7 +9,7 @@ public static class AppProcess
     public const string Never = "0 0 0 1 1 *";
 
     /// <summary>
-    /// The settings most runs share: the given storage, warnings and errors only, the snapshot, digest and reconcile timers moved to
+    /// The settings most runs share: the given storage, warnings and errors only, the snapshot, digest, reconcile and seal timers moved to
     /// <see cref="Never"/>, and the demo keys (<see cref="DemoKeys"/>).
     /// </summary>
     /// <param name="storage">The <c>AzureWebJobsStorage</c> connection string.</param>
@@ -22,6 +22,7 @@ public static class AppProcess
         settings["TwoZones__SnapshotSchedule"] = Never;
         settings["TwoZones__DigestSchedule"] = Never;
         settings["TwoZones__ReconcileSchedule"] = Never;
+        settings["TwoZones__SealSchedule"] = Never;
         return settings;
     }
 

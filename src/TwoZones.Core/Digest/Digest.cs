@@ -16,6 +16,7 @@ namespace TwoZones.Core.Digest;
 /// <param name="Moved">Transitions recorded during the week (Asia/Shanghai), oldest first.</param>
 /// <param name="OverdueByAgency">Overdue items grouped by lead agency.</param>
 /// <param name="Programmes">Per-programme table, every programme.</param>
+/// <param name="Seal">The history seal made with the digest; <see langword="null"/> for digests stored before seals existed.</param>
 public sealed record Digest(
     string Week,
     DateOnly WeekStart,
@@ -27,4 +28,5 @@ public sealed record Digest(
     DigestDeltas? Deltas,
     IReadOnlyList<DigestMovement> Moved,
     IReadOnlyList<AgencyOverdue> OverdueByAgency,
-    IReadOnlyList<DigestProgrammeRow> Programmes);
+    IReadOnlyList<DigestProgrammeRow> Programmes,
+    Seals.Seal? Seal = null);

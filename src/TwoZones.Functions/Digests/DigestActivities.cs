@@ -5,7 +5,9 @@ using TwoZones.Core.Digest;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Time;
 using TwoZones.Storage;
+using TwoZones.Functions.Seals;
 using TwoZones.Storage.Digests;
+using TwoZones.Storage.Seals;
 
 namespace TwoZones.Functions.Digests;
 
@@ -18,8 +20,9 @@ namespace TwoZones.Functions.Digests;
 /// <param name="snapshots">Earlier progress, for the deltas.</param>
 /// <param name="digests">Where digests and their parts are stored.</param>
 /// <param name="time">The server clock.</param>
+/// <param name="seals">Seals the history with every digest.</param>
 public sealed class DigestActivities(
-    ItemRepository items, CatalogueRepository catalogue, SnapshotRepository snapshots, DigestRepository digests, TimeProvider time)
+    ItemRepository items, CatalogueRepository catalogue, SnapshotRepository snapshots, DigestRepository digests, TimeProvider time, SealRepository seals)
 {
     /// <summary>The programmes a digest covers, in catalogue order.</summary>
     /// <param name="week">ISO week id (unused; activities take one input).</param>
@@ -111,9 +114,11 @@ public sealed class DigestActivities(
         var current = ProgressReportMerger.Merge(request.AsOf, programmes, agencies, sections.Select(s => s.Progress).ToList());
         var previous = await snapshots.GetLatestAtOrBeforeAsync(ShanghaiWeek.StartOf(week), cancellationToken);
 
+        // Keyed by the build, so a retried activity prints the seal the first attempt made.
+        var seal = await seals.AppendAsync(SealReasons.Digest(week.ToString()), "digest " + request.RunId, cancellationToken);
         var digest = DigestComposer.Compose(
             week.ToString(), request.AsOf, current, previous,
-            sections.SelectMany(s => s.Moved).ToList(), sections.SelectMany(s => s.Overdue).ToList());
+            sections.SelectMany(s => s.Moved).ToList(), sections.SelectMany(s => s.Overdue).ToList()) with { Seal = seal };
         var stored = await digests.SaveAsync(digest, request.InstanceId, time.GetUtcNow(), cancellationToken);
         var t = digest.Totals;
         return new WeeklyDigestOutcome(stored.Week, t.Total, t.Commenced, t.Completed, t.Overdue, digest.Moved.Count, stored.Delivery.Delivered);

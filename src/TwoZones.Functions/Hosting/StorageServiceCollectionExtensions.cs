@@ -5,7 +5,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TwoZones.Storage;
+using TwoZones.Storage.History;
 using TwoZones.Storage.Indicators;
+using TwoZones.Storage.Seals;
 using TwoZones.Storage.Uploads;
 
 namespace TwoZones.Functions.Hosting;
@@ -33,6 +35,8 @@ internal static class StorageServiceCollectionExtensions
         });
         services.AddSingleton<ItemRepository>();
         services.AddSingleton<CatalogueRepository>();
+        services.AddSingleton<HistoryReader>();
+        services.AddSingleton<SealRepository>();
         services.AddSingleton(sp =>
         {
             var tables = sp.GetRequiredService<TwoZonesTables>();

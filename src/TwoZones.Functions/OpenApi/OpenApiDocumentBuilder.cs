@@ -44,7 +44,9 @@ internal static partial class OpenApiDocumentBuilder
                 ["title"] = "TwoZones",
                 ["version"] = "1.0",
                 ["description"] = "Progress of Beijing's \"Two Zones\" reform tasks and measures: status updates, history, progress and catalogue import. "
-                    + "Send an API key in the x-functions-key header (or ?code=). Errors are application/problem+json.",
+                    + "Send an API key in the x-functions-key header (or ?code=). Errors are application/problem+json. "
+                    + "How every percentage is computed, now and as of a past day (?asOf=): docs/progress.md. "
+                    + "How seals are built and checked (/api/seals, /api/verify, /api/history/export, tools/verify-history): docs/seals.md.",
             },
             ["servers"] = new JsonArray(new JsonObject { ["url"] = "/" }),
             ["paths"] = paths,
