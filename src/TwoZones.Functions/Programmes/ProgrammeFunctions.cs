@@ -28,7 +28,8 @@ public sealed class ProgrammeFunctions(
     [Function("ListProgrammes")]
     [EndpointSummary("Every programme with its progress")]
     [QueryParameter(AsOfQuery.Name, AsOfQuery.Description)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<IReadOnlyList<ProgrammeResponse>>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "programmes")] HttpRequest req)
     {
         ArgumentNullException.ThrowIfNull(req);
@@ -47,7 +48,8 @@ public sealed class ProgrammeFunctions(
     [Function("GetProgramme")]
     [EndpointSummary("One programme with its progress, tasks and measures")]
     [QueryParameter(AsOfQuery.Name, AsOfQuery.Description)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProgrammeResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "programmes/{id}")] HttpRequest req, string id)
     {

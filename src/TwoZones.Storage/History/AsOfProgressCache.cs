@@ -6,9 +6,10 @@ using TwoZones.Core.Progress.AsOf;
 namespace TwoZones.Storage.History;
 
 /// <summary>
-/// Progress on a past day, served from an in-memory copy of every item's history. The first request reads the whole history; later
-/// requests read only the rows written since (by their server timestamp, with an overlap), at most once per <see cref="MaxAge"/>, so
-/// a figure for a day is never more than that behind storage. Results are kept per day and kind until the history changes.
+/// Progress on a past day, served from an in-memory copy of every item's history. The first request reads the whole history; once the
+/// copy is older than <see cref="MaxAge"/>, a request starts reading only the rows written since (by their server timestamp, with an
+/// overlap) in the background and is answered from the copy meanwhile, so a figure is at most one refresh behind storage and no request
+/// waits for the read but the first. Results are kept per day and kind until the history changes.
 /// </summary>
 /// <param name="history">Reads state and history rows.</param>
 /// <param name="catalogue">Programmes and agencies.</param>
@@ -16,7 +17,7 @@ namespace TwoZones.Storage.History;
 public sealed class AsOfProgressCache(HistoryReader history, CatalogueRepository catalogue, TimeProvider time)
 {
     /// <summary>How old the copy may be before a request reads what changed.</summary>
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(2);
 
     // Rows are matched by their server Timestamp; re-reading a window before the last read catches writes that committed with an
     // earlier Timestamp but became visible after that read.
@@ -33,6 +34,7 @@ public sealed class AsOfProgressCache(HistoryReader history, CatalogueRepository
     private IReadOnlyList<Agency> _agencies = [];
     private DateTimeOffset? _lastRefreshStarted;
     private DateTimeOffset _freshUntil = DateTimeOffset.MinValue;
+    private Task? _backgroundRefresh;
 
     /// <summary>The programmes of the catalogue as last read.</summary>
     public IReadOnlyList<Programme> Programmes
@@ -107,6 +109,20 @@ public sealed class AsOfProgressCache(HistoryReader history, CatalogueRepository
         if (IsFresh())
         {
             return;
+        }
+
+        lock (_lock)
+        {
+            if (_lastRefreshStarted is not null)
+            {
+                // The copy answers while one refresh at a time catches up; a failed refresh leaves it as it was and the next request retries.
+                if (_backgroundRefresh is not { IsCompleted: false })
+                {
+                    _backgroundRefresh = Task.Run(() => RefreshAsync(CancellationToken.None), CancellationToken.None);
+                }
+
+                return;
+            }
         }
 
         await _refreshGate.WaitAsync(cancellationToken);
