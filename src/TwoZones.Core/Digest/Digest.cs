@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using TwoZones.Core.Catalogue;
+using TwoZones.Core.Indicators;
 using TwoZones.Core.Progress;
 
 namespace TwoZones.Core.Digest;
@@ -16,6 +17,9 @@ namespace TwoZones.Core.Digest;
 /// <param name="Moved">Transitions recorded during the week (Asia/Shanghai), oldest first.</param>
 /// <param name="OverdueByAgency">Overdue items grouped by lead agency.</param>
 /// <param name="Programmes">Per-programme table, every programme.</param>
+/// <param name="StaleByAgency">Reminders: stale items grouped by lead agency (absent from digests composed before there were any).</param>
+/// <param name="StalePeriodDays">The stale period the reminders were judged with.</param>
+/// <param name="Indicators">Indicators with their latest actuals and progress against target.</param>
 public sealed record Digest(
     string Week,
     DateOnly WeekStart,
@@ -27,4 +31,7 @@ public sealed record Digest(
     DigestDeltas? Deltas,
     IReadOnlyList<DigestMovement> Moved,
     IReadOnlyList<AgencyOverdue> OverdueByAgency,
-    IReadOnlyList<DigestProgrammeRow> Programmes);
+    IReadOnlyList<DigestProgrammeRow> Programmes,
+    IReadOnlyList<AgencyStale>? StaleByAgency = null,
+    int? StalePeriodDays = null,
+    IReadOnlyList<IndicatorProgress>? Indicators = null);

@@ -2,10 +2,13 @@ using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using TwoZones.Core.Catalogue;
 using TwoZones.Core.Digest;
+using TwoZones.Core.Indicators;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Time;
+using TwoZones.Functions.Progress;
 using TwoZones.Storage;
 using TwoZones.Storage.Digests;
+using TwoZones.Storage.Indicators;
 
 namespace TwoZones.Functions.Digests;
 
@@ -18,8 +21,16 @@ namespace TwoZones.Functions.Digests;
 /// <param name="snapshots">Earlier progress, for the deltas.</param>
 /// <param name="digests">Where digests and their parts are stored.</param>
 /// <param name="time">The server clock.</param>
+/// <param name="stale">The stale period, for the reminders.</param>
+/// <param name="indicators">The indicators, for their progress against target.</param>
 public sealed class DigestActivities(
-    ItemRepository items, CatalogueRepository catalogue, SnapshotRepository snapshots, DigestRepository digests, TimeProvider time)
+    ItemRepository items,
+    CatalogueRepository catalogue,
+    SnapshotRepository snapshots,
+    DigestRepository digests,
+    TimeProvider time,
+    StalePeriod stale,
+    IndicatorRepository indicators)
 {
     /// <summary>The programmes a digest covers, in catalogue order.</summary>
     /// <param name="week">ISO week id (unused; activities take one input).</param>
@@ -62,6 +73,7 @@ public sealed class DigestActivities(
         var today = ShanghaiClock.Today(request.AsOf);
         var progress = ProgressCalculator.Compute(records.Select(r => ItemSnapshot.From(r.Item)).ToList(), [programme], agencies, today, request.AsOf);
         var overdue = records.Select(r => OverdueItem.From(r.Item, r.Status, today)).OfType<OverdueItem>().ToList();
+        var staleItems = records.Select(r => StaleItem.From(r.Item, r.Status, r.LastEffectiveDate, today, stale.Days)).OfType<StaleItem>().ToList();
 
         var week = IsoWeekId.Parse(request.Week);
         var weekStart = ShanghaiWeek.StartOf(week);
@@ -80,7 +92,7 @@ public sealed class DigestActivities(
             }
         }
 
-        var section = new ProgrammeDigestSection(programme.Id, progress, moved, overdue);
+        var section = new ProgrammeDigestSection(programme.Id, progress, moved, overdue, staleItems);
         await digests.StageSectionAsync(week.ToString(), request.RunId, programme.Id, JsonSerializer.Serialize(section, DigestJson.Options), cancellationToken);
         return records.Count;
     }
@@ -110,9 +122,11 @@ public sealed class DigestActivities(
         var current = ProgressReportMerger.Merge(request.AsOf, programmes, agencies, sections.Select(s => s.Progress).ToList());
         var previous = await snapshots.GetLatestAtOrBeforeAsync(ShanghaiWeek.StartOf(week), cancellationToken);
 
+        var indicatorProgress = IndicatorCalculator.Compute([.. (await indicators.ListAsync(cancellationToken)).Select(i => i.Values)]);
         var digest = DigestComposer.Compose(
             week.ToString(), request.AsOf, current, previous,
-            sections.SelectMany(s => s.Moved).ToList(), sections.SelectMany(s => s.Overdue).ToList());
+            sections.SelectMany(s => s.Moved).ToList(), sections.SelectMany(s => s.Overdue).ToList(),
+            sections.SelectMany(s => s.Stale ?? []).ToList(), stale.Days, indicatorProgress);
         var stored = await digests.SaveAsync(digest, request.InstanceId, time.GetUtcNow(), cancellationToken);
         var t = digest.Totals;
         return new WeeklyDigestOutcome(stored.Week, t.Total, t.Commenced, t.Completed, t.Overdue, digest.Moved.Count, stored.Delivery.Delivered);
