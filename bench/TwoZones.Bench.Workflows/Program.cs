@@ -72,6 +72,15 @@ await DigestsAsync(sampleIds.Count, afterFirst: async () =>
         "So each rebuild below first purges the finished instance (`DELETE /runtime/webhooks/durabletask/instances/digest-" + week + "`), then POSTs; the new run stores a new generation of the digest.");
 });
 
+// 4. Status updates at a steady rate, each ending a tracker: update sent → tracker done.
+var eventRows = new List<string[]>();
+var commencedMeasures = sample.Measures.Where(m => m.Status == ItemStatus.Commenced).Select(m => m.Id).Take(options.EventCount).ToList();
+var paced = await PacedEvents.RunAsync(api, commencedMeasures, options.EventRate, Log);
+eventRows.Add([sampleIds.Count.ToString("N0", inv), $"{paced.Sent:N0} at {options.EventRate:0}/s ({paced.Sent / paced.Seconds:F1}/s achieved)",
+    $"{paced.P(paced.Latencies, 0.5):F0} / {paced.P(paced.Latencies, 0.99):F0} / {paced.Latencies[^1]:F0}",
+    $"{paced.P(paced.HttpLatencies, 0.5):F0} / {paced.P(paced.HttpLatencies, 0.99):F0}"]);
+Log($"paced events: tracker done p50 {paced.P(paced.Latencies, 0.5):F0} ms, p99 {paced.P(paced.Latencies, 0.99):F0} ms");
+
 // The sample extended with Proposed measures, imported through the API; then the same measurements at that size.
 var (generated, added) = GeneratedCatalogue.Extend(sample, options.GeneratedItems);
 var errors = CatalogueValidator.Validate(generated);
@@ -136,6 +145,14 @@ Console.WriteLine();
 Console.WriteLine("CPU from utime+stime in /proc/<pid>/stat (10 ms ticks) over the window; RSS = VmRSS from /proc/<pid>/status. Azurite's traffic: " +
     "`data_segs_in` and `bytes_received` of its established connections from `ss -tin` sampled every second " +
     "(growth per connection; a small request such as a query is one segment); the app is its only client then. With Azurite's CPU they show how much the idle app asks of its tables; the Durable provider's queue polling (at most 1 s apart when idle) goes to the queue port and shows only in Azurite's CPU.");
+Console.WriteLine();
+Console.WriteLine($"### 4. Status update → tracker done, at a steady rate (Commenced → Completed; each update ends its item's tracker)");
+Console.WriteLine();
+Console.WriteLine("| items (trackers) | updates | update sent → tracker done, ms: p50 / p99 / max | HTTP request, ms: p50 / p99 |");
+Console.WriteLine("|---:|---|---:|---:|");
+eventRows.ForEach(r => Console.WriteLine($"| {string.Join(" | ", r)} |"));
+Console.WriteLine();
+Console.WriteLine("Each update is sent on a fixed schedule (not waiting for the previous one); the tracker's end is its instance's `lastUpdatedTime`, read once all updates were sent.");
 return 0;
 
 async Task ImportAndTrackAsync(string catalogueJson, IReadOnlyCollection<string> watched, int itemsAfter, string what)

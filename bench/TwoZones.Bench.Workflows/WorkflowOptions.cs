@@ -15,6 +15,12 @@ public sealed record WorkflowOptions
     /// <summary>Longest wait for the app's background work to settle after an import.</summary>
     public double SettleSeconds { get; init; } = 300;
 
+    /// <summary>Status updates per second in the paced-events measurement.</summary>
+    public double EventRate { get; init; } = 50;
+
+    /// <summary>How many of the sample's Commenced measures that measurement completes.</summary>
+    public int EventCount { get; init; } = 250;
+
     public string AppDll { get; init; } = "/tmp/art-wf/bin/TwoZones.Functions/release/TwoZones.Functions.dll";
 
     public static WorkflowOptions Parse(string[] args)
@@ -30,9 +36,11 @@ public sealed record WorkflowOptions
                 "--idle" => options with { IdleSeconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--digest-repeats" => options with { DigestRepeats = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--settle" => options with { SettleSeconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--event-rate" => options with { EventRate = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--events" => options with { EventCount = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--app" => options with { AppDll = Next() },
                 _ => throw new ArgumentException(
-                    $"Unknown argument {args[i]}. Use --quick, --generated N, --idle S, --digest-repeats N, --settle S, --app path/TwoZones.Functions.dll."),
+                    $"Unknown argument {args[i]}. Use --quick, --generated N, --idle S, --digest-repeats N, --settle S, --event-rate N, --events N, --app path/TwoZones.Functions.dll."),
             };
         }
 
