@@ -41,7 +41,7 @@ internal sealed class DashboardModelReader(
             .ThenBy(i => i.Id, StringComparer.Ordinal)
             .Take(MaxOverdueListed)
             .ToList();
-        var staleCount = (await progress.GetItemsAsync(null, cancellationToken)).Count(stale.IsStale);
+        var staleCount = await progress.GetStaleCountAsync(null, stale.Days, cancellationToken);
         var (_, indicatorProgress) = await indicators.GetAsync(cancellationToken);
         return new DashboardModel(report, trend, listed, overdue.Count, code, indicatorProgress, staleCount, stale.Days);
     }
