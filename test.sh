@@ -39,13 +39,14 @@ fi
 results="$root/TestResults"
 rm -rf "$results"
 mkdir -p "$results"
-passed=0 failed=0 status=0
-for proj in tests/*.Tests/*.csproj; do
+
+# One test project: its output goes to TestResults/<name>.log, its counts to TestResults/<name>.count ("passed failed").
+run_project() {
+  local proj=$1 name rc counters p f t e
   name=$(basename "$proj" .csproj)
-  say "$name"
   dotnet test "$proj" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
-    --results-directory "$results" --blame-hang-timeout 10m
+    --results-directory "$results" --blame-hang-timeout 10m >"$results/$name.log" 2>&1
   rc=$?
   trx="$results/$name.trx"
   if [ -f "$trx" ]; then
@@ -61,7 +62,34 @@ for proj in tests/*.Tests/*.csproj; do
     p=0 f=1
   fi
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-  echo "$name: $p passed, $f failed"
+  echo "$p $f" >"$results/$name.count"
+}
+
+# The projects are independent (each starts its own Azurite and hosts on free ports), so they run TEST_JOBS at a time
+# (default 2, one per core); each project's output is printed whole when it ends, never interleaved.
+jobs=${TEST_JOBS:-2}
+projects=(tests/*.Tests/*.csproj)
+running=0
+for proj in "${projects[@]}"; do
+  if [ "$running" -ge "$jobs" ]; then
+    wait -n
+    running=$((running - 1))
+  fi
+  (
+    run_project "$proj"
+    name=$(basename "$proj" .csproj)
+    read -r p f <"$results/$name.count"
+    { flock 9; say "$name"; cat "$results/$name.log"; echo "$name: $p passed, $f failed"; } 9>"$results/.print.lock"
+  ) &
+  running=$((running + 1))
+done
+wait
+
+passed=0 failed=0 status=0
+for proj in "${projects[@]}"; do
+  name=$(basename "$proj" .csproj)
+  p=0 f=1
+  [ -f "$results/$name.count" ] && read -r p f <"$results/$name.count"
   passed=$((passed + p)); failed=$((failed + f))
   [ "$f" -ne 0 ] && status=1
 done

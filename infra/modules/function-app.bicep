@@ -105,6 +105,7 @@ var baseAppSettings = [
   { name: 'TwoZones__DigestSchedule', value: digestSchedule }
   { name: 'TwoZones__SnapshotSchedule', value: snapshotSchedule }
   { name: 'TwoZones__ReconcileSchedule', value: '0 */10 * * * *' }
+  { name: 'TwoZones__SealSchedule', value: '0 0 16 * * *' }
   { name: 'TwoZones__DigestWebhookUrl', value: digestWebhookUrl }
   // Callers are identified by App Service Authentication's X-MS-CLIENT-PRINCIPAL header, which the
   // platform sets and strips from outside requests.

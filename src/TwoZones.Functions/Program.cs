@@ -7,8 +7,9 @@ var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();
 
+builder.Services.AddTwoZonesSettings(builder.Configuration);
 builder.Services.AddTwoZonesApi(builder.Configuration);
 builder.Services.AddTwoZonesWorkflows(builder.Configuration);
 builder.UseTwoZonesHttpPipeline();
 
-builder.Build().Run();
+return builder.Build().RunOrExplainSettings();

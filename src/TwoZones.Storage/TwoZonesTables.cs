@@ -5,7 +5,7 @@ namespace TwoZones.Storage;
 
 /// <summary>
 /// The app's Azure tables: items (state, history and idempotency rows of each item share its partition),
-/// catalogue metadata, and progress snapshots.
+/// catalogue metadata, progress snapshots and seals.
 /// </summary>
 public sealed class TwoZonesTables
 {
@@ -25,6 +25,7 @@ public sealed class TwoZonesTables
         Items = service.GetTableClient(tablePrefix + "Items");
         Catalogue = service.GetTableClient(tablePrefix + "Catalogue");
         Snapshots = service.GetTableClient(tablePrefix + "ProgressSnapshots");
+        Seals = service.GetTableClient(tablePrefix + "Seals");
     }
 
     /// <summary>The storage account's table service.</summary>
@@ -39,6 +40,9 @@ public sealed class TwoZonesTables
     /// <summary>Progress snapshots, newest first.</summary>
     public TableClient Snapshots { get; }
 
+    /// <summary>Seals of the history (append-only) and the chain heads each one commits to.</summary>
+    public TableClient Seals { get; }
+
     /// <summary>Creates the tables that do not exist yet and moves items stored under the first row-key layout; safe to call at every start.</summary>
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>A task that completes when every table exists and every item has the current layout.</returns>
@@ -47,6 +51,7 @@ public sealed class TwoZonesTables
         await Items.CreateIfNotExistsAsync(cancellationToken);
         await Catalogue.CreateIfNotExistsAsync(cancellationToken);
         await Snapshots.CreateIfNotExistsAsync(cancellationToken);
+        await Seals.CreateIfNotExistsAsync(cancellationToken);
         await ItemKeyMigration.RunAsync(Items, cancellationToken);
     }
 

@@ -45,7 +45,9 @@ public sealed class DurableRestartTests(AzuriteWithBlobs azurite) : IClassFixtur
         Assert.Equal("""{"Count":100,"Sum":338350}""", await restarted.OutputAsync(fanOut.Id));
         Assert.Equal("\"timer of 12s fired\"", await restarted.OutputAsync(timer.Id));
         Assert.True(timerStarted.Elapsed >= TimeSpan.FromSeconds(11), timerStarted.Elapsed.ToString());
-        // The same lease owner takes the partitions back at once; in-flight messages return after the 10 s visibility timeout.
-        Assert.True(sinceRestart.Elapsed < TimeSpan.FromSeconds(40), $"recovery took {sinceRestart.Elapsed}");
+        // The same lease owner takes the partitions back at once and in-flight messages return after the 10 s visibility
+        // timeout, so recovery takes seconds; the bound only catches a restart that waits for something that never comes
+        // (a busy machine can take most of a minute).
+        Assert.True(sinceRestart.Elapsed < TimeSpan.FromSeconds(150), $"recovery took {sinceRestart.Elapsed}");
     }
 }

@@ -93,6 +93,7 @@ public sealed class FunctionAppTests(InfraFixture infra)
     [InlineData("FUNCTIONS_WORKER_RUNTIME", "dotnet-isolated")]
     [InlineData("TwoZones__DigestSchedule", "0 0 1 * * Mon")]
     [InlineData("TwoZones__SnapshotSchedule", "0 0 * * * *")]
+    [InlineData("TwoZones__SealSchedule", "0 0 16 * * *")]
     [InlineData("TwoZones__Identity__UseClientPrincipal", "true")]
     [InlineData("TwoZones__Identity__RoleClaim", "roles")]
     [InlineData("TwoZones__Identity__AgencyClaim", "extn.agency")]

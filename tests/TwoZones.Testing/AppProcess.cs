@@ -9,7 +9,7 @@ public static class AppProcess
     public const string Never = "0 0 0 1 1 *";
 
     /// <summary>
-    /// The settings most runs share: the given storage, warnings and errors only, the snapshot, digest and reconcile timers moved to
+    /// The settings most runs share: the given storage, warnings and errors only, the snapshot, digest, reconcile and seal timers moved to
     /// <see cref="Never"/>, and the demo keys (<see cref="DemoKeys"/>).
     /// </summary>
     /// <param name="storage">The <c>AzureWebJobsStorage</c> connection string.</param>
@@ -22,6 +22,7 @@ public static class AppProcess
         settings["TwoZones__SnapshotSchedule"] = Never;
         settings["TwoZones__DigestSchedule"] = Never;
         settings["TwoZones__ReconcileSchedule"] = Never;
+        settings["TwoZones__SealSchedule"] = Never;
         return settings;
     }
 
@@ -56,9 +57,25 @@ public static class AppProcess
     /// <param name="timeout">How long to wait for the port.</param>
     public static Task<ChildHost> StartAsync(string appDll, IDictionary<string, string> settings, int port, TimeSpan timeout)
     {
+        var (func, arguments, root) = Command(appDll, port);
+        return ChildHost.StartCommandAsync(func, arguments, root, settings, port, timeout);
+    }
+
+    /// <summary>Starts the app's build output under <c>tools/func</c> without waiting (for runs expected to fail at start).</summary>
+    /// <param name="appDll">The built app; its folder is the script root.</param>
+    /// <param name="settings">Its settings (environment variables).</param>
+    public static ChildHost Launch(string appDll, IDictionary<string, string> settings)
+    {
+        var port = AzuriteInstance.FreePort();
+        var (func, arguments, root) = Command(appDll, port);
+        return ChildHost.LaunchCommand(func, arguments, root, settings, port);
+    }
+
+    private static (string Func, string[] Arguments, string Root) Command(string appDll, int port)
+    {
         var root = RepositoryRoot.Find();
         var scriptRoot = Path.GetDirectoryName(Path.GetFullPath(appDll))!;
         var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return ChildHost.StartCommandAsync(Path.Combine(root, "tools", "func"), ["start", "--script-root", scriptRoot, "--port", portText], root, settings, port, timeout);
+        return (Path.Combine(root, "tools", "func"), ["start", "--script-root", scriptRoot, "--port", portText], root);
     }
 }

@@ -87,6 +87,15 @@ public sealed class ChildHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Starts <paramref name="fileName"/> with <paramref name="arguments"/> without waiting for the port (for apps expected to fail at start).</summary>
+    public static ChildHost LaunchCommand(string fileName, IReadOnlyList<string> arguments, string workingDirectory, IDictionary<string, string> env, int port)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        var host = new ChildHost(fileName, arguments, workingDirectory, Path.GetFileName(fileName), env, port);
+        host.StartProcess();
+        return host;
+    }
+
     /// <summary>Starts <paramref name="fileName"/> with <paramref name="arguments"/> and waits until something listens on <paramref name="port"/>.</summary>
     /// <param name="fileName">The program or script that serves the app on <paramref name="port"/> (it gets <c>PORT</c> too).</param>
     /// <param name="arguments">Its arguments.</param>
@@ -97,9 +106,7 @@ public sealed class ChildHost : IAsyncDisposable
     public static async Task<ChildHost> StartCommandAsync(
         string fileName, IReadOnlyList<string> arguments, string workingDirectory, IDictionary<string, string> env, int port, TimeSpan? timeout = null)
     {
-        ArgumentNullException.ThrowIfNull(env);
-        var host = new ChildHost(fileName, arguments, workingDirectory, Path.GetFileName(fileName), env, port);
-        host.StartProcess();
+        var host = LaunchCommand(fileName, arguments, workingDirectory, env, port);
         try
         {
             await host.WaitForPortAsync(timeout ?? TimeSpan.FromSeconds(60));

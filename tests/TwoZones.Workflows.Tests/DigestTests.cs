@@ -198,6 +198,32 @@ public sealed partial class DigestTests(DigestFixture fixture) : IClassFixture<D
         Assert.Equal(HttpStatusCode.Forbidden, viewerPost.StatusCode);
     }
 
+    [Fact]
+    public async Task The_digest_seals_the_history_and_prints_the_seal_in_both_languages()
+    {
+        var stored = await fixture.DigestAsync();
+        var seal = stored.Digest.Seal;
+        Assert.NotNull(seal);
+        Assert.Equal("digest " + fixture.Week, seal.Reason);
+        Assert.Equal(751, seal.ItemCount);
+
+        using var listed = await App.GetJsonAsync($"api/seals/{seal.Seq}");
+        Assert.Equal(seal.Hash, listed.RootElement.GetProperty("hash").GetString());
+        using var verified = await App.GetJsonAsync($"api/verify?seal={seal.Hash}");
+        Assert.True(verified.RootElement.GetProperty("consistent").GetBoolean(), verified.RootElement.ToString());
+
+        var mdEn = await TextAsync($"api/digests/{fixture.Week}?format=md&lang=en", "text/markdown");
+        var mdZh = await TextAsync($"api/digests/{fixture.Week}?format=md&lang=zh", "text/markdown");
+        var htmlZh = await TextAsync($"api/digests/{fixture.Week}?format=html&lang=zh", "text/html");
+        Assert.Contains("## History seal", mdEn, StringComparison.Ordinal);
+        Assert.Contains("## 历史记录封存", mdZh, StringComparison.Ordinal);
+        foreach (var text in new[] { mdEn, mdZh, htmlZh })
+        {
+            Assert.Contains(seal.Hash, text, StringComparison.Ordinal);
+            Assert.Contains(seal.Root, text, StringComparison.Ordinal);
+        }
+    }
+
     private async Task<string> TextAsync(string path, string mediaType)
     {
         using var response = await App.SendAsync(HttpMethod.Get, path, WorkflowApp.ViewerKey);

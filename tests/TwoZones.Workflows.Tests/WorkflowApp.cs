@@ -54,6 +54,7 @@ internal sealed class WorkflowApp : IAsyncDisposable
             ["TwoZones__SnapshotSchedule"] = "0 0 * * * *",
             ["TwoZones__DigestSchedule"] = "0 0 1 * * Mon",
             ["TwoZones__ReconcileSchedule"] = "0 */10 * * * *",
+            ["TwoZones__SealSchedule"] = "0 0 16 * * *",
             ["TwoZones__DigestDeliveryFirstRetryInterval"] = "00:00:00.200",
         };
         DemoKeys.Add(environment, "test-viewer", ViewerKey, "Test Viewer", "viewer");

@@ -95,6 +95,7 @@ public static class DigestRenderer
                 .Append('|').Append(ProgrammeChange(p)).Append("|\n");
         }
 
+        DigestSealText.AppendMarkdown(md, digest.Seal, language);
         return md.ToString();
     }
 
@@ -184,7 +185,9 @@ public static class DigestRenderer
             h.Append("</tr>\n");
         }
 
-        h.Append("</table>\n</body>\n</html>\n");
+        h.Append("</table>\n");
+        DigestSealText.AppendHtml(h, digest.Seal, language);
+        h.Append("</body>\n</html>\n");
         return h.ToString();
     }
 

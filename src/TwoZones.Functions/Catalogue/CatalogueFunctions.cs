@@ -10,6 +10,7 @@ using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Time;
 using TwoZones.Functions.Http;
 using TwoZones.Functions.Identity;
+using TwoZones.Functions.Orchestration;
 using TwoZones.Storage.Uploads;
 using CatalogueDocument = TwoZones.Core.Catalogue.Catalogue;
 
@@ -35,7 +36,9 @@ public sealed class CatalogueFunctions(UploadRepository uploads, TimeProvider ti
     [ProducesResponseType(StatusCodes.Status202Accepted)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType(StatusCodes.Status408RequestTimeout)]
     [ProducesResponseType(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType(StatusCodes.Status415UnsupportedMediaType)]
     [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
     public async Task<IActionResult> Import(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "catalogue")] HttpRequest req,
@@ -86,7 +89,7 @@ public sealed class CatalogueFunctions(UploadRepository uploads, TimeProvider ti
     /// <returns>The status, or 404.</returns>
     [Function("GetCatalogueImport")]
     [EndpointSummary("Where a catalogue import stands")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<CatalogueImportStatusResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> GetImport(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "catalogue/import/{instanceId}")] HttpRequest req,
@@ -140,7 +143,7 @@ public sealed class CatalogueFunctions(UploadRepository uploads, TimeProvider ti
 
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(CatalogueImportOrchestrator.Name, input, new StartOrchestrationOptions(instanceId), cancellationToken);
+            await client.ScheduleNewOrchestrationInstanceAsync(OrchestratorNames.CatalogueImport, input, new StartOrchestrationOptions(instanceId), cancellationToken);
         }
         catch (InvalidOperationException)
         {

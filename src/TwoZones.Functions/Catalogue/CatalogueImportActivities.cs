@@ -1,12 +1,13 @@
 using Microsoft.Azure.Functions.Worker;
 using TwoZones.Core.Catalogue;
 using TwoZones.Core.Time;
+using TwoZones.Functions.Orchestration;
 using TwoZones.Functions.Progress;
 using TwoZones.Storage;
 
 namespace TwoZones.Functions.Catalogue;
 
-/// <summary>The activities of the <c>CatalogueImport</c> orchestration; each is safe to run again (the import is idempotent).</summary>
+/// <summary>The activities of <see cref="CatalogueImportOrchestrator"/>; each is safe to run again (the import is idempotent).</summary>
 /// <param name="catalogues">Parsed uploads.</param>
 /// <param name="metadata">Agencies and programmes.</param>
 /// <param name="items">Item storage.</param>
@@ -28,7 +29,7 @@ public sealed class CatalogueImportActivities(
     /// <param name="uploadId">The upload's id.</param>
     /// <param name="context">The invocation.</param>
     /// <returns>The plan, with the errors if the file cannot be imported.</returns>
-    [Function(nameof(LoadCatalogue))]
+    [Function(ActivityNames.LoadCatalogue)]
     public async Task<CatalogueImportPlan> LoadCatalogue([ActivityTrigger] string uploadId, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -49,7 +50,7 @@ public sealed class CatalogueImportActivities(
     /// <param name="uploadId">The upload's id.</param>
     /// <param name="context">The invocation.</param>
     /// <returns>A task that completes when they are saved.</returns>
-    [Function(nameof(SaveCatalogueMetadata))]
+    [Function(ActivityNames.SaveCatalogueMetadata)]
     public async Task SaveCatalogueMetadata([ActivityTrigger] string uploadId, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -62,7 +63,7 @@ public sealed class CatalogueImportActivities(
     /// <param name="batch">Which slice of the file.</param>
     /// <param name="context">The invocation.</param>
     /// <returns>How many were created and how many already existed.</returns>
-    [Function(nameof(ImportCatalogueBatch))]
+    [Function(ActivityNames.ImportCatalogueBatch)]
     public async Task<ImportResult> ImportCatalogueBatch([ActivityTrigger] ImportBatchInput batch, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(batch);

@@ -1,7 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using TwoZones.Functions.Snapshots;
-using TwoZones.Functions.Tracking;
+using TwoZones.Functions.Orchestration;
 using TwoZones.Storage;
 
 namespace TwoZones.Functions.Catalogue;
@@ -14,44 +13,38 @@ namespace TwoZones.Functions.Catalogue;
 /// </summary>
 public static class CatalogueImportOrchestrator
 {
-    /// <summary>The orchestration's name.</summary>
-    public const string Name = "CatalogueImport";
-
     /// <summary>Batches imported at the same time; bounds the load one import puts on storage.</summary>
     public const int Parallelism = 4;
-
-    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
 
     /// <summary>Runs the import.</summary>
     /// <param name="context">The orchestration context.</param>
     /// <returns>The final counts.</returns>
-    [Function(Name)]
+    [Function(OrchestratorNames.CatalogueImport)]
     public static async Task<CatalogueImportProgress> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var input = context.GetInput<CatalogueImportInput>()
             ?? throw new InvalidOperationException("The CatalogueImport orchestration needs an input.");
 
-        var plan = await context.CallActivityAsync<CatalogueImportPlan>(nameof(CatalogueImportActivities.LoadCatalogue), input.UploadId, Retry);
-        var status = new CatalogueImportProgress("Validated", plan.Items, plan.Batches, 0, 0, 0, plan.Errors);
+        var plan = await context.CallActivityAsync<CatalogueImportPlan>(ActivityNames.LoadCatalogue, input.UploadId, DurableRetry.Storage);
+        var status = new CatalogueImportProgress(CatalogueImportPhase.Validated, plan.Items, plan.Batches, 0, 0, 0, plan.Errors);
         if (plan.Errors.Count > 0)
         {
-            status = status with { Phase = "Rejected" };
+            status = status with { Phase = CatalogueImportPhase.Rejected };
             context.SetCustomStatus(status);
             return status;
         }
 
         context.SetCustomStatus(status);
-        await context.CallActivityAsync(nameof(CatalogueImportActivities.SaveCatalogueMetadata), input.UploadId, Retry);
+        await context.CallActivityAsync(ActivityNames.SaveCatalogueMetadata, input.UploadId, DurableRetry.Storage);
 
-        status = status with { Phase = "ImportingItems" };
+        status = status with { Phase = CatalogueImportPhase.ImportingItems };
         context.SetCustomStatus(status);
         for (var first = 0; first < plan.Batches; first += Parallelism)
         {
             var wave = Enumerable.Range(first, Math.Min(Parallelism, plan.Batches - first))
                 .Select(index => context.CallActivityAsync<ImportResult>(
-                    nameof(CatalogueImportActivities.ImportCatalogueBatch), new ImportBatchInput(input.UploadId, index, plan.BatchSize, input.Actor), Retry))
+                    ActivityNames.ImportCatalogueBatch, new ImportBatchInput(input.UploadId, index, plan.BatchSize, input.Actor), DurableRetry.Storage))
                 .ToList();
             var results = await Task.WhenAll(wave);
             status = status with
@@ -63,16 +56,16 @@ public static class CatalogueImportOrchestrator
             context.SetCustomStatus(status);
         }
 
-        status = status with { Phase = "StartingTrackers" };
+        status = status with { Phase = CatalogueImportPhase.StartingTrackers };
         context.SetCustomStatus(status);
         await StartTrackersAsync(context, input);
         if (status.Created > 0)
         {
             // The trend starts with the import rather than at the next scheduled snapshot.
-            await context.CallActivityAsync(nameof(ProgressSnapshotTimer.SnapshotAfterImport), input.UploadId, Retry);
+            await context.CallActivityAsync(ActivityNames.SnapshotAfterImport, input.UploadId, DurableRetry.Storage);
         }
 
-        status = status with { Phase = "Completed" };
+        status = status with { Phase = CatalogueImportPhase.Completed };
         context.SetCustomStatus(status);
         return status;
     }
@@ -86,6 +79,6 @@ public static class CatalogueImportOrchestrator
     private static Task StartTrackersAsync(TaskOrchestrationContext context, CatalogueImportInput input)
     {
         _ = input;
-        return context.CallSubOrchestratorAsync<int>(nameof(StartTrackersOrchestrator), input: null);
+        return context.CallSubOrchestratorAsync<int>(OrchestratorNames.StartTrackers, input: null);
     }
 }

@@ -1,7 +1,7 @@
 namespace TwoZones.Functions.Catalogue;
 
 /// <summary>The custom status, and finally the output, of the <c>CatalogueImport</c> orchestration.</summary>
-/// <param name="Phase"><c>Validated</c>, <c>ImportingItems</c>, <c>StartingTrackers</c>, <c>Completed</c>, or <c>Rejected</c>.</param>
+/// <param name="Phase">One of <see cref="CatalogueImportPhase"/>.</param>
 /// <param name="Items">Tasks and measures in the file.</param>
 /// <param name="Batches">Batches to import.</param>
 /// <param name="BatchesDone">Batches imported so far.</param>

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using TwoZones.Core.Digest;
+using TwoZones.Functions.Orchestration;
 
 namespace TwoZones.Functions.Digests;
 
@@ -31,7 +32,7 @@ public sealed class DigestStarter(DigestOptions options, TimeProvider time)
         try
         {
             var input = new WeeklyDigestInput(week, options.DeliveryAttempts, options.DeliveryFirstRetryInterval);
-            await client.ScheduleNewOrchestrationInstanceAsync(WeeklyDigestOrchestrator.Name, input, new StartOrchestrationOptions(instanceId), cancellationToken);
+            await client.ScheduleNewOrchestrationInstanceAsync(OrchestratorNames.WeeklyDigest, input, new StartOrchestrationOptions(instanceId), cancellationToken);
             return new DigestStart(week, instanceId, true);
         }
         catch (InvalidOperationException)

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using TwoZones.Functions.Orchestration;
 
 namespace TwoZones.Functions.Digests;
 
@@ -11,12 +12,6 @@ namespace TwoZones.Functions.Digests;
 /// </summary>
 public static partial class WeeklyDigestOrchestrator
 {
-    /// <summary>The orchestration name.</summary>
-    public const string Name = "WeeklyDigest";
-
-    private static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
-
     /// <summary>The instance id of a week's digest.</summary>
     /// <param name="week">ISO week id, e.g. <c>2026-W48</c>.</param>
     /// <returns>E.g. <c>digest-2026-W48</c>.</returns>
@@ -25,7 +20,7 @@ public static partial class WeeklyDigestOrchestrator
     /// <summary>The orchestrator.</summary>
     /// <param name="context">The orchestration context; its input is a <see cref="WeeklyDigestInput"/>.</param>
     /// <returns>The digest's headline figures and whether it was delivered.</returns>
-    [Function(Name)]
+    [Function(OrchestratorNames.WeeklyDigest)]
     public static async Task<WeeklyDigestOutcome> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -35,21 +30,21 @@ public static partial class WeeklyDigestOrchestrator
         var asOf = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
         var runId = context.NewGuid().ToString("N");
 
-        context.SetCustomStatus("Collecting");
-        var programmes = await context.CallActivityAsync<List<string>>(nameof(DigestActivities.ListDigestProgrammes), input.Week, StorageRetry);
+        context.SetCustomStatus(WeeklyDigestPhase.Collecting);
+        var programmes = await context.CallActivityAsync<List<string>>(ActivityNames.ListDigestProgrammes, input.Week, DurableRetry.Storage);
         await Task.WhenAll(programmes.Select(p =>
-            context.CallActivityAsync<int>(nameof(DigestActivities.CollectProgrammeSection), new ProgrammeSectionRequest(input.Week, runId, p, asOf), StorageRetry)));
+            context.CallActivityAsync<int>(ActivityNames.CollectProgrammeSection, new ProgrammeSectionRequest(input.Week, runId, p, asOf), DurableRetry.Storage)));
 
-        context.SetCustomStatus("Composing");
+        context.SetCustomStatus(WeeklyDigestPhase.Composing);
         var outcome = await context.CallActivityAsync<WeeklyDigestOutcome>(
-            nameof(DigestActivities.ComposeWeeklyDigest), new ComposeDigestRequest(input.Week, runId, context.InstanceId, asOf, programmes), StorageRetry);
+            ActivityNames.ComposeWeeklyDigest, new ComposeDigestRequest(input.Week, runId, context.InstanceId, asOf, programmes), DurableRetry.Storage);
 
-        context.SetCustomStatus("Delivering");
-        var delivery = TaskOptions.FromRetryPolicy(new RetryPolicy(input.DeliveryAttempts, input.DeliveryFirstRetryInterval, backoffCoefficient: 2));
+        context.SetCustomStatus(WeeklyDigestPhase.Delivering);
+        var delivery = DurableRetry.Delivery(input.DeliveryAttempts, input.DeliveryFirstRetryInterval);
         try
         {
             var result = await context.CallActivityAsync<DigestDeliveryResult>(
-                nameof(DigestDeliveryActivity.DeliverWeeklyDigest), new DigestDeliveryRequest(input.Week, context.InstanceId), delivery);
+                ActivityNames.DeliverWeeklyDigest, new DigestDeliveryRequest(input.Week, context.InstanceId), delivery);
             outcome = outcome with { Delivered = result.Delivered };
         }
         catch (TaskFailedException e)
@@ -59,7 +54,7 @@ public static partial class WeeklyDigestOrchestrator
             outcome = outcome with { Delivered = false };
         }
 
-        context.SetCustomStatus(outcome.Delivered ? "Delivered" : "Stored");
+        context.SetCustomStatus(outcome.Delivered ? WeeklyDigestPhase.Delivered : WeeklyDigestPhase.Stored);
         return outcome;
     }
 

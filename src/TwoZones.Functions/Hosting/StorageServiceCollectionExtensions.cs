@@ -4,8 +4,11 @@ using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using TwoZones.Storage;
+using TwoZones.Storage.History;
 using TwoZones.Storage.Indicators;
+using TwoZones.Storage.Seals;
 using TwoZones.Storage.Uploads;
 
 namespace TwoZones.Functions.Hosting;
@@ -21,7 +24,7 @@ internal static class StorageServiceCollectionExtensions
     public static IServiceCollection AddTwoZonesStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ =>
+        services.AddSingleton(sp =>
         {
             var options = new TableClientOptions();
             options.Retry.Mode = RetryMode.Exponential;
@@ -29,14 +32,16 @@ internal static class StorageServiceCollectionExtensions
             options.Retry.Delay = TimeSpan.FromMilliseconds(200);
             options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
             options.Retry.NetworkTimeout = TimeSpan.FromSeconds(15);
-            return new TwoZonesTables(CreateServiceClient(configuration, options), configuration["TwoZones:TablePrefix"] ?? string.Empty);
+            return new TwoZonesTables(CreateServiceClient(configuration, options), sp.GetRequiredService<IOptions<TableOptions>>().Value.TablePrefix);
         });
         services.AddSingleton<ItemRepository>();
         services.AddSingleton<CatalogueRepository>();
+        services.AddSingleton<HistoryReader>();
+        services.AddSingleton<SealRepository>();
         services.AddSingleton(sp =>
         {
             var tables = sp.GetRequiredService<TwoZonesTables>();
-            return new UploadRepository(tables.Service, configuration["TwoZones:TablePrefix"] ?? string.Empty);
+            return new UploadRepository(tables.Service, sp.GetRequiredService<IOptions<TableOptions>>().Value.TablePrefix);
         });
         services.AddSingleton(sp => new IndicatorRepository(
             sp.GetRequiredService<TwoZonesTables>().Service, sp.GetRequiredService<TimeProvider>(), configuration["TwoZones:TablePrefix"] ?? string.Empty));

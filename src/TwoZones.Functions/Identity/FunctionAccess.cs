@@ -2,12 +2,13 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 using TwoZones.Core.Lifecycle;
+using TwoZones.Functions.Http;
 
 namespace TwoZones.Functions.Identity;
 
 /// <summary>
 /// Who may call a function, read once from its method: anonymous when its <see cref="HttpTriggerAttribute"/> says
-/// <see cref="AuthorizationLevel.Anonymous"/>, otherwise an identified caller with at least <see cref="RequiresRoleAttribute.Minimum"/>.
+/// <see cref="AuthorizationLevel.Anonymous"/>, otherwise an identified caller with at least its contract's <see cref="EndpointContract.MinimumRole"/>.
 /// </summary>
 /// <param name="IsAnonymous">Whether no identity is needed.</param>
 /// <param name="MinimumRole">The least role otherwise.</param>
@@ -29,8 +30,7 @@ internal sealed record FunctionAccess(bool IsAnonymous, Role MinimumRole)
         var trigger = method.GetParameters()
             .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>())
             .FirstOrDefault(a => a is not null);
-        var role = method.GetCustomAttribute<RequiresRoleAttribute>()?.Minimum ?? Role.Viewer;
-        return new FunctionAccess(trigger?.AuthLevel == AuthorizationLevel.Anonymous, role);
+        return new FunctionAccess(trigger?.AuthLevel == AuthorizationLevel.Anonymous, EndpointContract.Of(method).MinimumRole);
     }
 
     private static MethodInfo? FindMethod(string entryPoint)

@@ -49,7 +49,7 @@ public sealed class IndicatorFunctions(IndicatorRepository indicators, Indicator
     /// <returns>200 or 404.</returns>
     [Function("GetIndicator")]
     [EndpointSummary("One indicator: target, actuals by period, progress against target")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<IndicatorResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "indicators/{id}")] HttpRequest req, string id)
     {
@@ -70,7 +70,7 @@ public sealed class IndicatorFunctions(IndicatorRepository indicators, Indicator
         + "year up to the period's end; a later report for the same period corrects it (both stay in the hash-chained history). Officials report the "
         + "indicators their agency is responsible for; coordinators any. A derived rate is computed and cannot be reported (422).")]
     [RequiresRole(Role.Official)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<IndicatorResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status403Forbidden)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
@@ -130,7 +130,7 @@ public sealed class IndicatorFunctions(IndicatorRepository indicators, Indicator
     /// <returns>200 or 404.</returns>
     [Function("GetIndicatorHistory")]
     [EndpointSummary("An indicator's reported actuals and whether their hash chain holds")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<IndicatorHistoryResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> GetHistory([HttpTrigger(AuthorizationLevel.Function, "get", Route = "indicators/{id}/history")] HttpRequest req, string id)
     {

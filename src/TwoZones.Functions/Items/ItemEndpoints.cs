@@ -15,7 +15,7 @@ namespace TwoZones.Functions.Items;
 
 /// <summary>
 /// The item endpoints, written once for both kinds: tasks and measures are listed, read, moved and audited alike
-/// (<see cref="TaskFunctions"/> and <see cref="MeasureFunctions"/> only bind the routes).
+/// (<see cref="ItemFunctions"/> only binds the routes; <see cref="ItemContract"/> says what they promise).
 /// </summary>
 public sealed class ItemEndpoints
 {

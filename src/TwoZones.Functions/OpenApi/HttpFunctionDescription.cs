@@ -1,25 +1,11 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using TwoZones.Core.Lifecycle;
-using TwoZones.Functions.Identity;
+using TwoZones.Functions.Http;
 
 namespace TwoZones.Functions.OpenApi;
 
-/// <summary>An HTTP function as its attributes describe it: the source of the OpenAPI document, so the document cannot drift from the code.</summary>
-internal sealed record HttpFunctionDescription(
-    string Name,
-    string Route,
-    IReadOnlyList<string> Methods,
-    bool IsAnonymous,
-    Role MinimumRole,
-    string? Summary,
-    string? Description,
-    IReadOnlyList<string> Tags,
-    IReadOnlyList<int> Responses,
-    IReadOnlyList<string> ContentTypes,
-    IReadOnlyList<QueryParameterAttribute> Query)
+/// <summary>An HTTP function as its trigger and contract describe it: the source of the OpenAPI document, so the document cannot drift from the code.</summary>
+internal sealed record HttpFunctionDescription(string Name, string Route, IReadOnlyList<string> Methods, bool IsAnonymous, EndpointContract Contract)
 {
     /// <summary>Every HTTP function of the app, ordered by route.</summary>
     public static IReadOnlyList<HttpFunctionDescription> All { get; } = Discover();
@@ -44,13 +30,7 @@ internal sealed record HttpFunctionDescription(
                     trigger.Route ?? function.Name,
                     trigger.Methods is { Length: > 0 } methods ? [.. methods.Select(m => m.ToUpperInvariant())] : ["GET", "POST"],
                     trigger.AuthLevel == AuthorizationLevel.Anonymous,
-                    method.GetCustomAttribute<RequiresRoleAttribute>()?.Minimum ?? Role.Viewer,
-                    method.GetCustomAttribute<EndpointSummaryAttribute>()?.Summary,
-                    method.GetCustomAttribute<EndpointDescriptionAttribute>()?.Description,
-                    [.. method.GetCustomAttributes<TagsAttribute>().SelectMany(t => t.Tags)],
-                    [.. method.GetCustomAttributes<ProducesResponseTypeAttribute>().Select(r => r.StatusCode).Distinct().Order()],
-                    method.GetCustomAttribute<ProducesAttribute>() is { ContentTypes.Count: > 0 } produces ? [.. produces.ContentTypes] : ["application/json"],
-                    [.. method.GetCustomAttributes<QueryParameterAttribute>()]));
+                    EndpointContract.Of(method)));
             }
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
+using TwoZones.Functions.Http;
 using TwoZones.Functions.Identity;
 
 namespace TwoZones.Functions.OpenApi;
@@ -20,6 +21,7 @@ internal static partial class OpenApiDocumentBuilder
 
     private static JsonObject Build()
     {
+        var schemas = new ResponseSchemas();
         var paths = new JsonObject();
         foreach (var function in HttpFunctionDescription.All)
         {
@@ -32,7 +34,7 @@ internal static partial class OpenApiDocumentBuilder
 
             foreach (var method in function.Methods)
             {
-                item[method.ToLowerInvariant()] = Operation(function, path);
+                item[method.ToLowerInvariant()] = Operation(function, path, schemas);
             }
         }
 
@@ -44,15 +46,17 @@ internal static partial class OpenApiDocumentBuilder
                 ["title"] = "TwoZones",
                 ["version"] = "1.0",
                 ["description"] = "Progress of Beijing's \"Two Zones\" reform tasks and measures: status updates, history, progress and catalogue import. "
-                    + "Send an API key in the x-functions-key header (or ?code=). Errors are application/problem+json.",
+                    + "Send an API key in the x-functions-key header (or ?code=). Errors are application/problem+json. "
+                    + "How every percentage is computed, now and as of a past day (?asOf=): docs/progress.md. "
+                    + "How seals are built and checked (/api/seals, /api/verify, /api/history/export, tools/verify-history): docs/seals.md.",
             },
             ["servers"] = new JsonArray(new JsonObject { ["url"] = "/" }),
             ["paths"] = paths,
-            ["components"] = Components(),
+            ["components"] = Components(schemas),
         };
     }
 
-    private static JsonObject Operation(HttpFunctionDescription function, string path)
+    private static JsonObject Operation(HttpFunctionDescription function, string path, ResponseSchemas schemas)
     {
         var parameters = new JsonArray();
         foreach (Match match in PathParameter().Matches(path))
@@ -60,7 +64,8 @@ internal static partial class OpenApiDocumentBuilder
             parameters.Add(new JsonObject { ["name"] = match.Groups["name"].Value, ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" } });
         }
 
-        foreach (var query in function.Query)
+        var contract = function.Contract;
+        foreach (var query in contract.Query)
         {
             var schema = new JsonObject { ["type"] = "string" };
             if (query.Values is { Length: > 0 } values)
@@ -71,19 +76,27 @@ internal static partial class OpenApiDocumentBuilder
             parameters.Add(new JsonObject { ["name"] = query.Name, ["in"] = "query", ["required"] = false, ["description"] = query.Description, ["schema"] = schema });
         }
 
-        var codes = new SortedSet<int>(function.Responses.DefaultIfEmpty(200)) { 500 };
+        // Besides the function's own answers, the pipeline answers 500 to any failure and, for keyed functions, 401 to unknown
+        // callers, 403 to callers below the least role and 503 while storage is down.
+        var codes = new SortedDictionary<int, Type?>();
+        foreach (var response in contract.Responses.DefaultIfEmpty(new EndpointResponse(200)))
+        {
+            codes[response.Status] = response.Body;
+        }
+
+        codes.TryAdd(500, null);
         if (!function.IsAnonymous)
         {
-            codes.Add(401);
-            codes.Add(503);
-            if (function.MinimumRole > Core.Lifecycle.Role.Viewer)
+            codes.TryAdd(401, null);
+            codes.TryAdd(503, null);
+            if (contract.MinimumRole > Core.Lifecycle.Role.Viewer)
             {
-                codes.Add(403);
+                codes.TryAdd(403, null);
             }
         }
 
         var responses = new JsonObject();
-        foreach (var code in codes)
+        foreach (var (code, body) in codes)
         {
             var isProblem = code >= 400;
             responses[code.ToString(CultureInfo.InvariantCulture)] = new JsonObject
@@ -91,26 +104,26 @@ internal static partial class OpenApiDocumentBuilder
                 ["description"] = ReasonPhrases.GetReasonPhrase(code),
                 ["content"] = isProblem
                     ? new JsonObject { ["application/problem+json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Problem" } } }
-                    : Content(function.ContentTypes),
+                    : Content(contract.ContentTypes, body is null ? null : schemas.Of(body)),
             };
         }
 
         var operation = new JsonObject
         {
             ["operationId"] = function.Name,
-            ["summary"] = function.Summary ?? function.Name,
-            ["tags"] = new JsonArray([.. (function.Tags.Count > 0 ? function.Tags : [TagOf(path)]).Select(t => (JsonNode)t)]),
+            ["summary"] = contract.Summary,
+            ["tags"] = new JsonArray(TagOf(path)),
             ["parameters"] = parameters,
             ["responses"] = responses,
         };
-        if (function.Description is not null)
+        if (contract.Description is not null)
         {
-            operation["description"] = function.Description;
+            operation["description"] = contract.Description;
         }
 
-        if (function.MinimumRole > Core.Lifecycle.Role.Viewer)
+        if (contract.MinimumRole > Core.Lifecycle.Role.Viewer)
         {
-            operation["x-twozones-minimum-role"] = Roles.Name(function.MinimumRole);
+            operation["x-twozones-minimum-role"] = Roles.Name(contract.MinimumRole);
         }
 
         operation["security"] = function.IsAnonymous
@@ -125,31 +138,39 @@ internal static partial class OpenApiDocumentBuilder
         return segment.Length == 0 ? "api" : char.ToUpperInvariant(segment[0]) + segment[1..];
     }
 
-    private static JsonObject Components() => new()
+    private static JsonObject Components(ResponseSchemas generated)
     {
-        ["securitySchemes"] = new JsonObject
+        var schemas = new JsonObject { ["Problem"] = Problem() };
+        foreach (var (name, schema) in generated.Components)
         {
-            ["apiKeyHeader"] = new JsonObject { ["type"] = "apiKey", ["in"] = "header", ["name"] = ApiKeyAuthenticationMiddleware.KeyHeader },
-            ["apiKeyQuery"] = new JsonObject { ["type"] = "apiKey", ["in"] = "query", ["name"] = "code" },
-        },
-        ["schemas"] = new JsonObject
+            schemas[name] = schema.DeepClone();
+        }
+
+        return new JsonObject
         {
-            ["Problem"] = new JsonObject
+            ["securitySchemes"] = new JsonObject
+            {
+                ["apiKeyHeader"] = new JsonObject { ["type"] = "apiKey", ["in"] = "header", ["name"] = ApiKeyAuthenticationMiddleware.KeyHeader },
+                ["apiKeyQuery"] = new JsonObject { ["type"] = "apiKey", ["in"] = "query", ["name"] = "code" },
+            },
+            ["schemas"] = schemas,
+        };
+    }
+
+    private static JsonObject Problem() => new()
+    {
+        ["type"] = "object",
+        ["description"] = "RFC 9457 problem details.",
+        ["properties"] = new JsonObject
+        {
+            ["type"] = new JsonObject { ["type"] = "string" },
+            ["title"] = new JsonObject { ["type"] = "string" },
+            ["status"] = new JsonObject { ["type"] = "integer" },
+            ["detail"] = new JsonObject { ["type"] = "string" },
+            ["errors"] = new JsonObject
             {
                 ["type"] = "object",
-                ["description"] = "RFC 9457 problem details.",
-                ["properties"] = new JsonObject
-                {
-                    ["type"] = new JsonObject { ["type"] = "string" },
-                    ["title"] = new JsonObject { ["type"] = "string" },
-                    ["status"] = new JsonObject { ["type"] = "integer" },
-                    ["detail"] = new JsonObject { ["type"] = "string" },
-                    ["errors"] = new JsonObject
-                    {
-                        ["type"] = "object",
-                        ["additionalProperties"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
-                    },
-                },
+                ["additionalProperties"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
             },
         },
     };
@@ -160,14 +181,16 @@ internal static partial class OpenApiDocumentBuilder
     [GeneratedRegex(@"\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex PathParameter();
 
-    private static JsonObject Content(IReadOnlyList<string> contentTypes)
+    private static JsonObject Content(IReadOnlyList<string> contentTypes, JsonObject? jsonSchema)
     {
         var content = new JsonObject();
         foreach (var contentType in contentTypes)
         {
             content[contentType] = new JsonObject
             {
-                ["schema"] = contentType.EndsWith("json", StringComparison.Ordinal) ? new JsonObject { ["type"] = "object" } : new JsonObject { ["type"] = "string" },
+                ["schema"] = contentType.EndsWith("json", StringComparison.Ordinal)
+                    ? jsonSchema?.DeepClone() ?? new JsonObject { ["type"] = "object" }
+                    : new JsonObject { ["type"] = "string" },
             };
         }
 

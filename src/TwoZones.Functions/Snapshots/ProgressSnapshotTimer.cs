@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using TwoZones.Functions.Orchestration;
 using TwoZones.Functions.Progress;
 using TwoZones.Storage;
 
@@ -30,7 +31,7 @@ public sealed partial class ProgressSnapshotTimer(ProgressCache progress, Snapsh
     /// <param name="uploadId">The import (unused; activities take one input).</param>
     /// <param name="cancellationToken">Cancels the snapshot.</param>
     /// <returns>A task that completes when the snapshot is stored.</returns>
-    [Function(nameof(SnapshotAfterImport))]
+    [Function(ActivityNames.SnapshotAfterImport)]
     public async Task SnapshotAfterImport([ActivityTrigger] string uploadId, CancellationToken cancellationToken)
     {
         _ = uploadId;

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using TwoZones.Core.Catalogue;
+using TwoZones.Functions.Orchestration;
 
 namespace TwoZones.Functions.Tracking;
 
@@ -16,14 +17,10 @@ public static class ItemTracker
     /// <summary>The event that tells a tracker its item's status changed.</summary>
     public const string StatusChangedEvent = "StatusChanged";
 
-    // A storage blip must not end a tracker; one that fails anyway is restarted by the reconciler.
-    private static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
-
     /// <summary>The orchestrator.</summary>
     /// <param name="context">The orchestration context; its input is a <see cref="TrackedItem"/>.</param>
     /// <returns>A task that completes when the round ends (with a continue-as-new, or for good when the item is Completed).</returns>
-    [Function(nameof(ItemTracker))]
+    [Function(OrchestratorNames.ItemTracker)]
     public static async Task RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -31,7 +28,7 @@ public static class ItemTracker
             ?? throw new InvalidOperationException($"Tracker {context.InstanceId} was started without its item.");
 
         var observation = item.Known
-            ?? await context.CallActivityAsync<TrackerObservation>(nameof(TrackerActivities.ObserveTrackedItem), item with { Known = null }, StorageRetry);
+            ?? await context.CallActivityAsync<TrackerObservation>(ActivityNames.ObserveTrackedItem, item with { Known = null }, DurableRetry.Storage);
         context.SetCustomStatus(new TrackerStatus(observation.Stage, observation.Overdue));
         if (!observation.Exists || observation.Stage == ItemStatus.Completed)
         {

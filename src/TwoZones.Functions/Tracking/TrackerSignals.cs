@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using TwoZones.Core.Catalogue;
+using TwoZones.Functions.Orchestration;
 
 namespace TwoZones.Functions.Tracking;
 
@@ -76,7 +77,7 @@ public static class TrackerSignals
     {
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(ItemTracker), item, new StartOrchestrationOptions(item.Id), ct);
+            await client.ScheduleNewOrchestrationInstanceAsync(OrchestratorNames.ItemTracker, item, new StartOrchestrationOptions(item.Id), ct);
             return true;
         }
         catch (InvalidOperationException)

@@ -5,9 +5,12 @@ public sealed class SeededAppFixture : FunctionsAppFixture
 {
     protected override void ConfigureEnvironment(IDictionary<string, string> env) => env["TwoZones__Identity__UseClientPrincipal"] = "true";
 
+    /// <summary>The instance id of the seed's import.</summary>
+    public string SeedImportId { get; private set; } = "";
+
     protected override async Task SeedAsync()
     {
-        await ImportAsync(TestCatalogues.Small());
+        SeedImportId = (await ImportAsync(TestCatalogues.Small())).GetProperty("id").GetString()!;
 
         // Progress is served from memory and catches up with storage within a refresh.
         await WaitUntilAsync(async () => (await GetJsonAsync("api/progress")).GetProperty("total").GetInt32() == 35, TimeSpan.FromSeconds(30), "progress to count the seed");

@@ -53,6 +53,7 @@ public sealed class ReliabilityApp : IAsyncDisposable
         environment["TwoZones__SnapshotSchedule"] = AppProcess.Never;
         environment["TwoZones__DigestSchedule"] = AppProcess.Never;
         environment["TwoZones__ReconcileSchedule"] = "0 */10 * * * *";
+        environment["TwoZones__SealSchedule"] = AppProcess.Never;
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             environment[name] = value;

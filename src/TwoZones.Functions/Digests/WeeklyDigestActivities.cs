@@ -1,42 +1,61 @@
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using TwoZones.Core.Catalogue;
 using TwoZones.Core.Digest;
 using TwoZones.Core.Indicators;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Time;
+using TwoZones.Functions.Orchestration;
 using TwoZones.Functions.Progress;
+using TwoZones.Functions.Seals;
 using TwoZones.Storage;
 using TwoZones.Storage.Digests;
 using TwoZones.Storage.Indicators;
+using TwoZones.Storage.Seals;
 
 namespace TwoZones.Functions.Digests;
 
 /// <summary>
-/// The weekly digest's storage work: which programmes to cover, each programme's part (staged in storage, so orchestration
-/// history stays small however many items moved), and composing and storing the digest with its renderings.
+/// The activities of <see cref="WeeklyDigestOrchestrator"/>: which programmes to cover, each programme's part (staged in storage, so
+/// orchestration history stays small however many items moved), composing and storing the digest with its renderings, and
+/// delivering it to the webhook.
 /// </summary>
 /// <param name="items">The items.</param>
 /// <param name="catalogue">Programmes and agencies.</param>
 /// <param name="snapshots">Earlier progress, for the deltas.</param>
 /// <param name="digests">Where digests and their parts are stored.</param>
+/// <param name="http">Makes the webhook requests.</param>
+/// <param name="options">Where to deliver.</param>
 /// <param name="time">The server clock.</param>
+/// <param name="logger">Logs failed deliveries.</param>
+/// <param name="seals">Seals the history with every digest.</param>
 /// <param name="stale">The stale period, for the reminders.</param>
 /// <param name="indicators">The indicators, for their progress against target.</param>
-public sealed class DigestActivities(
+public sealed partial class WeeklyDigestActivities(
     ItemRepository items,
     CatalogueRepository catalogue,
     SnapshotRepository snapshots,
     DigestRepository digests,
+    IHttpClientFactory http,
+    DigestOptions options,
     TimeProvider time,
+    ILogger<WeeklyDigestActivities> logger,
+    SealRepository seals,
     StalePeriod stale,
     IndicatorRepository indicators)
 {
+    /// <summary>The name of the <see cref="HttpClient"/> used for deliveries.</summary>
+    public const string HttpClientName = "TwoZones.DigestWebhook";
+
     /// <summary>The programmes a digest covers, in catalogue order.</summary>
     /// <param name="week">ISO week id (unused; activities take one input).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>Programme ids.</returns>
-    [Function(nameof(ListDigestProgrammes))]
+    [Function(ActivityNames.ListDigestProgrammes)]
     public async Task<List<string>> ListDigestProgrammes([ActivityTrigger] string week, CancellationToken cancellationToken)
     {
         _ = week;
@@ -48,7 +67,7 @@ public sealed class DigestActivities(
     /// <param name="request">The programme, week and instant.</param>
     /// <param name="cancellationToken">Cancels the reads and the write.</param>
     /// <returns>How many items the programme has.</returns>
-    [Function(nameof(CollectProgrammeSection))]
+    [Function(ActivityNames.CollectProgrammeSection)]
     public async Task<int> CollectProgrammeSection([ActivityTrigger] ProgrammeSectionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -101,7 +120,7 @@ public sealed class DigestActivities(
     /// <param name="request">The week, build and instant.</param>
     /// <param name="cancellationToken">Cancels the reads and writes.</param>
     /// <returns>The digest's headline figures.</returns>
-    [Function(nameof(ComposeWeeklyDigest))]
+    [Function(ActivityNames.ComposeWeeklyDigest)]
     public async Task<WeeklyDigestOutcome> ComposeWeeklyDigest([ActivityTrigger] ComposeDigestRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -122,13 +141,74 @@ public sealed class DigestActivities(
         var current = ProgressReportMerger.Merge(request.AsOf, programmes, agencies, sections.Select(s => s.Progress).ToList());
         var previous = await snapshots.GetLatestAtOrBeforeAsync(ShanghaiWeek.StartOf(week), cancellationToken);
 
+        // Keyed by the build, so a retried activity prints the seal the first attempt made.
+        var seal = await seals.AppendAsync(SealReasons.Digest(week.ToString()), "digest " + request.RunId, cancellationToken);
         var indicatorProgress = IndicatorCalculator.Compute([.. (await indicators.ListAsync(cancellationToken)).Select(i => i.Values)]);
         var digest = DigestComposer.Compose(
             week.ToString(), request.AsOf, current, previous,
             sections.SelectMany(s => s.Moved).ToList(), sections.SelectMany(s => s.Overdue).ToList(),
-            sections.SelectMany(s => s.Stale ?? []).ToList(), stale.Days, indicatorProgress);
+            sections.SelectMany(s => s.Stale ?? []).ToList(), stale.Days, indicatorProgress) with { Seal = seal };
         var stored = await digests.SaveAsync(digest, request.InstanceId, time.GetUtcNow(), cancellationToken);
         var t = digest.Totals;
         return new WeeklyDigestOutcome(stored.Week, t.Total, t.Commenced, t.Completed, t.Overdue, digest.Moved.Count, stored.Delivery.Delivered);
     }
+
+    /// <summary>
+    /// POSTs the stored digest to the configured webhook: the digest JSON plus its English Markdown, with the orchestration instance
+    /// id as <c>Idempotency-Key</c>. Every attempt is recorded on the digest; a failed attempt throws so the caller's retry policy retries.
+    /// </summary>
+    /// <param name="request">The week and the idempotency key.</param>
+    /// <param name="cancellationToken">Cancels the attempt.</param>
+    /// <returns>Whether the digest is delivered and whether a webhook is configured at all.</returns>
+    /// <exception cref="DigestDeliveryException">The receiver did not acknowledge the digest.</exception>
+    [Function(ActivityNames.DeliverWeeklyDigest)]
+    public async Task<DigestDeliveryResult> DeliverWeeklyDigest([ActivityTrigger] DigestDeliveryRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (options.WebhookUrl is not { } url)
+        {
+            return new DigestDeliveryResult(false, false);
+        }
+
+        var stored = await digests.GetAsync(request.Week, cancellationToken)
+            ?? throw new InvalidOperationException($"No digest is stored for {request.Week}.");
+        if (stored.Delivery.Delivered)
+        {
+            return new DigestDeliveryResult(true, true);
+        }
+
+        var payload = JsonNode.Parse(stored.Json)!.AsObject();
+        payload["markdown"] = stored.Markdown(DigestLanguage.En);
+        using var message = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent(payload.ToJsonString(DigestJson.Options), Encoding.UTF8, "application/json"),
+        };
+        message.Headers.TryAddWithoutValidation("Idempotency-Key", request.IdempotencyKey);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+        string? error;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.DeliveryTimeout);
+            using var response = await http.CreateClient(HttpClientName).SendAsync(message, timeout.Token);
+            error = response.IsSuccessStatusCode ? null : $"The webhook answered {(int)response.StatusCode} {response.ReasonPhrase}.";
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            error = $"The webhook could not be reached: {e.Message}";
+        }
+
+        await digests.RecordDeliveryAttemptAsync(request.Week, time.GetUtcNow(), error, cancellationToken);
+        if (error is not null)
+        {
+            LogFailed(logger, request.Week, error);
+            throw new DigestDeliveryException(error);
+        }
+
+        return new DigestDeliveryResult(true, true);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of the digest of {Week} failed: {Error}")]
+    private static partial void LogFailed(ILogger logger, string week, string error);
 }

@@ -1,0 +1,3 @@
+using TwoZones.HistoryVerifier;
+
+return VerifyCommand.Run(args, Console.Out, Console.Error);
