@@ -45,7 +45,7 @@ public sealed class DashboardAppFixture : IAsyncLifetime
 
         _azurite = await AzuriteInstance.StartNewAsync(allServices: true);
         var env = AppProcess.Settings(_azurite.ConnectionString);
-        _host = await AppProcess.StartHealthyAsync(AppPath(), env, TimeSpan.FromSeconds(120));
+        _host = await AppProcess.StartHealthyAsync(AppPath(), env, TimeSpan.FromMinutes(5));
         await ImportAsync(DashboardCatalogue.Create());
         await WaitUntilAsync(async () => (await GetJsonAsync("api/progress")).GetProperty("total").GetInt32() == 20, TimeSpan.FromSeconds(30), "progress to count the seed");
         await PostAsync("api/indicators", File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "data", "indicators.sample.json")));
@@ -159,7 +159,7 @@ public sealed class DashboardAppFixture : IAsyncLifetime
                 Assert.True(runtime is not ("Failed" or "Terminated"), $"The import ended {runtime}: {status}");
                 return runtime == "Completed";
             },
-            TimeSpan.FromSeconds(120),
+            TimeSpan.FromMinutes(10),
             "the catalogue import to complete");
     }
 
