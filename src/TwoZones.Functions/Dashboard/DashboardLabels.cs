@@ -27,7 +27,27 @@ internal sealed record DashboardLabels(
     string LeadAgency,
     string MissedDate,
     string OtherLanguage,
-    string OtherLanguageName)
+    string OtherLanguageName,
+    string SkipToContent,
+    string Stale,
+    string Progress,
+    string Agencies,
+    string Agency,
+    string Districts,
+    string District,
+    string MunicipalityWide,
+    string Indicators,
+    string Indicator,
+    string Target,
+    string Actual,
+    string OfTarget,
+    string NoTarget,
+    string NotReported,
+    string Met,
+    string NotMet,
+    string Derived,
+    string NoIndicators,
+    string PrintedFrom)
 {
     /// <summary>English texts.</summary>
     public static DashboardLabels En { get; } = new(
@@ -56,7 +76,27 @@ internal sealed record DashboardLabels(
         LeadAgency: "Lead agency",
         MissedDate: "Missed date",
         OtherLanguage: "zh",
-        OtherLanguageName: "中文");
+        OtherLanguageName: "中文",
+        SkipToContent: "Skip to the figures",
+        Stale: "No news for {0}+ days",
+        Progress: "Progress",
+        Agencies: "By lead agency",
+        Agency: "Lead agency",
+        Districts: "By district",
+        District: "District",
+        MunicipalityWide: "Municipality-wide",
+        Indicators: "Indicators: targets and actuals",
+        Indicator: "Indicator",
+        Target: "Target",
+        Actual: "Actual",
+        OfTarget: "{0} of target",
+        NoTarget: "no target",
+        NotReported: "not reported yet",
+        Met: "target met",
+        NotMet: "not met yet",
+        Derived: "derived",
+        NoIndicators: "No indicators yet.",
+        PrintedFrom: "Printed from the Two Zones tracker");
 
     /// <summary>Chinese texts.</summary>
     public static DashboardLabels Zh { get; } = new(
@@ -85,7 +125,27 @@ internal sealed record DashboardLabels(
         LeadAgency: "牵头单位",
         MissedDate: "错过的计划日期",
         OtherLanguage: "en",
-        OtherLanguageName: "English");
+        OtherLanguageName: "English",
+        SkipToContent: "跳至数据",
+        Stale: "超过{0}天未更新",
+        Progress: "进度",
+        Agencies: "按牵头单位",
+        Agency: "牵头单位",
+        Districts: "按区",
+        District: "区",
+        MunicipalityWide: "全市",
+        Indicators: "指标：目标与实际",
+        Indicator: "指标",
+        Target: "目标",
+        Actual: "实际",
+        OfTarget: "完成目标的{0}",
+        NoTarget: "无目标",
+        NotReported: "尚未报送",
+        Met: "已达成目标",
+        NotMet: "尚未达成",
+        Derived: "推算",
+        NoIndicators: "暂无指标。",
+        PrintedFrom: "打印自“两区”任务跟踪系统");
 
     /// <summary>The texts of a language.</summary>
     public static DashboardLabels For(DashboardLanguage language) => language == DashboardLanguage.Zh ? Zh : En;
