@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Functions.Http;
 using TwoZones.Functions.Identity;
+using TwoZones.Functions.Indicators;
 using TwoZones.Functions.OpenApi;
 using TwoZones.Functions.Progress;
 using TwoZones.Storage;
@@ -15,9 +16,12 @@ namespace TwoZones.Functions.Dashboard;
 /// <param name="snapshots">Stored progress snapshots, for the trend.</param>
 /// <param name="items">Item storage, for the overdue items.</param>
 /// <param name="time">The server clock.</param>
-public sealed class DashboardFunctions(ProgressCache progress, SnapshotRepository snapshots, ItemRepository items, TimeProvider time)
+/// <param name="stale">Judges which items are stale.</param>
+/// <param name="indicators">The indicators' progress against target.</param>
+public sealed class DashboardFunctions(
+    ProgressCache progress, SnapshotRepository snapshots, ItemRepository items, TimeProvider time, StalePeriod stale, IndicatorProgressCache indicators)
 {
-    private readonly DashboardModelReader _reader = new(progress, snapshots, items, time);
+    private readonly DashboardModelReader _reader = new(progress, snapshots, items, time, stale, indicators);
 
     /// <summary>The dashboard in English or Chinese (<c>?lang=en|zh</c>); opened in a browser with the key in <c>?code=</c>.</summary>
     /// <param name="req">The request.</param>
@@ -27,8 +31,9 @@ public sealed class DashboardFunctions(ProgressCache progress, SnapshotRepositor
     [RequiresRole(Role.Viewer)]
     [EndpointSummary("Progress dashboard (HTML page)")]
     [EndpointDescription(
-        "A self-contained text/html page: overall and per-programme progress bars, the trend of the last 12 weeks of snapshots, and overdue "
-        + "items by lead agency. Open it in a browser with the API key in ?code=; the language switch keeps it.")]
+        "A self-contained text/html page: overall progress, progress bars by programme, lead agency and district, indicators against their "
+        + "targets, the trend of the last 12 weeks of snapshots, and overdue items by lead agency; it prints as a one-page report. Open it in a "
+        + "browser with the API key in ?code=; the language switch keeps it.")]
     [QueryParameter("lang", "Language of labels and names: en (default) or zh.", Values = ["en", "zh"])]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]

@@ -1,6 +1,7 @@
 using TwoZones.Core.Digest;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Time;
+using TwoZones.Functions.Indicators;
 using TwoZones.Functions.Progress;
 using TwoZones.Storage;
 
@@ -11,7 +12,10 @@ namespace TwoZones.Functions.Dashboard;
 /// <param name="snapshots">Stored progress snapshots.</param>
 /// <param name="items">Item storage.</param>
 /// <param name="time">The server clock.</param>
-internal sealed class DashboardModelReader(ProgressCache progress, SnapshotRepository snapshots, ItemRepository items, TimeProvider time)
+/// <param name="stale">Judges which items are stale.</param>
+/// <param name="indicators">The indicators' progress against target.</param>
+internal sealed class DashboardModelReader(
+    ProgressCache progress, SnapshotRepository snapshots, ItemRepository items, TimeProvider time, StalePeriod stale, IndicatorProgressCache indicators)
 {
     /// <summary>How far back the trend reaches.</summary>
     public static readonly TimeSpan TrendPeriod = TimeSpan.FromDays(7 * 12);
@@ -37,7 +41,9 @@ internal sealed class DashboardModelReader(ProgressCache progress, SnapshotRepos
             .ThenBy(i => i.Id, StringComparer.Ordinal)
             .Take(MaxOverdueListed)
             .ToList();
-        return new DashboardModel(report, trend, listed, overdue.Count, code);
+        var staleCount = await progress.GetStaleCountAsync(null, stale.Days, cancellationToken);
+        var (_, indicatorProgress) = await indicators.GetAsync(cancellationToken);
+        return new DashboardModel(report, trend, listed, overdue.Count, code, indicatorProgress, staleCount, stale.Days);
     }
 
     /// <summary>
