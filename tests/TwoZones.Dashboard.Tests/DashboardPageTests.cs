@@ -90,6 +90,21 @@ public sealed class DashboardPageTests
     }
 
     [Fact]
+    public void The_page_links_the_exports_the_feed_and_the_calendar_with_a_query_key()
+    {
+        var withCode = DashboardPage.Render(Model([]) with { Code = "k&1" }, DashboardLanguage.En);
+        Assert.Contains("id=\"export-csv\" href=\"export?format=csv&amp;code=k%261\"", withCode, StringComparison.Ordinal);
+        Assert.Contains("id=\"export-xlsx\" href=\"export?format=xlsx&amp;code=k%261\"", withCode, StringComparison.Ordinal);
+        Assert.Contains("id=\"feed\" href=\"feed.atom?code=k%261\"", withCode, StringComparison.Ordinal);
+        Assert.Contains("id=\"calendar\" href=\"deadlines.ics?code=k%261\"", withCode, StringComparison.Ordinal);
+
+        var zh = DashboardPage.Render(Model([]), DashboardLanguage.Zh);
+        Assert.Contains("id=\"feed\" href=\"feed.atom?lang=zh\"", zh, StringComparison.Ordinal);
+        Assert.Contains("导出 Excel", zh, StringComparison.Ordinal);
+        Assert.DoesNotContain("code=", zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_overdue_section_says_how_many_are_listed_of_how_many()
     {
         var items = Enumerable.Range(1, 3)

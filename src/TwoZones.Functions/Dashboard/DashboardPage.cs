@@ -147,7 +147,31 @@ public static class DashboardPage
             + (model.AsOfDate is { } day ? "&asOf=" + Day(day) : string.Empty);
         html.Append("<header>\n<h1>").Append(Encode(labels.Title)).Append("</h1>\n")
             .Append("<a id=\"language-switch\" lang=\"").Append(labels.OtherLanguage).Append("\" hreflang=\"").Append(labels.OtherLanguage)
-            .Append("\" href=\"").Append(Encode(query)).Append("\">").Append(Encode(labels.OtherLanguageName)).Append("</a>\n</header>\n");
+            .Append("\" href=\"").Append(Encode(query)).Append("\">").Append(Encode(labels.OtherLanguageName)).Append("</a>\n");
+        AppendDownloads(html, model, labels);
+        html.Append("</header>\n");
+    }
+
+    /// <summary>Links to the sheets, the feed and the calendar, with the key when the page came with one (a feed reader needs it).</summary>
+    private static void AppendDownloads(StringBuilder html, DashboardModel model, DashboardLabels labels)
+    {
+        var zh = labels.OtherLanguage == "en";
+        var key = model.Code is { Length: > 0 } code ? "code=" + Uri.EscapeDataString(code) : null;
+        string Href(string path, string? query) => path + (query is null && key is null ? string.Empty : "?" + string.Join('&', new[] { query, key }.Where(q => q is not null)));
+        (string Id, string Href, string Text)[] links =
+        [
+            ("export-csv", Href("export", "format=csv"), zh ? "导出 CSV" : "Export CSV"),
+            ("export-xlsx", Href("export", "format=xlsx"), zh ? "导出 Excel" : "Export Excel"),
+            ("feed", Href("feed.atom", zh ? "lang=zh" : null), zh ? "状态变化订阅（Atom）" : "Status feed (Atom)"),
+            ("calendar", Href("deadlines.ics", zh ? "lang=zh" : null), zh ? "计划节点日历" : "Deadlines calendar"),
+        ];
+        html.Append("<nav id=\"downloads\">");
+        foreach (var (id, href, text) in links)
+        {
+            html.Append(" <a id=\"").Append(id).Append("\" href=\"").Append(Encode(href)).Append("\">").Append(Encode(text)).Append("</a>");
+        }
+
+        html.Append("</nav>\n");
     }
 
     private static void AppendOverall(StringBuilder html, DashboardModel model, DashboardLabels labels)

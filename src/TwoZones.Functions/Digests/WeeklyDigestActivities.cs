@@ -103,7 +103,8 @@ public sealed partial class WeeklyDigestActivities(
         var recorded = await items.ReadTransitionsRecordedAsync(weekStart, weekEnd, cancellationToken);
         foreach (var record in records)
         {
-            foreach (var entry in recorded.TryGetValue(record.Id, out var entries) ? entries : [])
+            // Entries that keep the status (evidence files) are not movements.
+            foreach (var entry in (recorded.TryGetValue(record.Id, out var entries) ? entries : []).Where(e => e.From != e.To))
             {
                 var item = record.Item;
                 moved.Add(new DigestMovement(
