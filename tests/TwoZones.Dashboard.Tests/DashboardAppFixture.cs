@@ -51,6 +51,7 @@ public sealed class DashboardAppFixture : IAsyncLifetime
         await PostAsync("api/indicators", File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "data", "indicators.sample.json")));
         await PostAsync("api/indicators/2024-INV-PROJECTS/actuals", """{"period":"2024","value":8085}""");
         await PostAsync("api/indicators/2024-FDI-PROJECTS/actuals", """{"period":"2024-06","value":400}""");
+        await PostAsync("api/seals", "{}");
 
         // Snapshots are never scheduled here: the trend's point is the snapshot the import took when it completed.
         await WaitUntilAsync(
@@ -138,7 +139,7 @@ public sealed class DashboardAppFixture : IAsyncLifetime
         request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {path} answered {(int)response.StatusCode}: {text}");
+        Assert.True(response.IsSuccessStatusCode, $"POST {path} answered {(int)response.StatusCode}: {text}");
     }
 
     private async Task ImportAsync(Catalogue catalogue)

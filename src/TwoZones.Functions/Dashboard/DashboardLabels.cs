@@ -46,6 +46,16 @@ internal sealed record DashboardLabels(
     string Derived,
     string NoIndicators,
     string PrintedFrom,
+    string AsOfPicker,
+    string Show,
+    string BackToNow,
+    string AsOfDay,
+    string Seal,
+    string SealText,
+    string NoSeal,
+    string VerifySeal,
+    string SealRoot,
+    string SealHash,
     StatusWords Words)
 {
     /// <summary>English texts.</summary>
@@ -92,6 +102,16 @@ internal sealed record DashboardLabels(
         Derived: "derived",
         NoIndicators: "No indicators yet.",
         PrintedFrom: "Printed from the Two Zones tracker",
+        AsOfPicker: "Show the figures at the end of",
+        Show: "Show",
+        BackToNow: "Back to now",
+        AsOfDay: "Figures at the end of {0} (Beijing time), recomputed from the history. Indicators, stale and overdue items and the trend are today's.",
+        Seal: "Sealed history",
+        SealText: "Seal #{0} of {1} (Beijing time, {2}) covers {3} items.",
+        NoSeal: "The history has not been sealed yet.",
+        VerifySeal: "Check the stored history against this seal",
+        SealRoot: "Merkle root",
+        SealHash: "Seal hash",
         Words: StatusWords.En);
 
     /// <summary>Chinese texts.</summary>
@@ -138,6 +158,16 @@ internal sealed record DashboardLabels(
         Derived: "推算",
         NoIndicators: "暂无指标。",
         PrintedFrom: "打印自“两区”任务跟踪系统",
+        AsOfPicker: "查看截至以下日期末的数据",
+        Show: "查看",
+        BackToNow: "返回当前",
+        AsOfDay: "截至{0}（北京时间）日末的数据，依据历史记录重新计算。指标、久未更新和逾期事项及趋势为当前数据。",
+        Seal: "历史记录封存",
+        SealText: "第{0}号封存，{1}（北京时间，{2}），涵盖{3}个事项。",
+        NoSeal: "历史记录尚未封存。",
+        VerifySeal: "按此封存核验已存储的历史记录",
+        SealRoot: "默克尔根",
+        SealHash: "封存哈希",
         Words: StatusWords.Zh);
 
     /// <summary>The texts of a language.</summary>

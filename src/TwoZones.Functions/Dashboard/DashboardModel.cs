@@ -1,6 +1,7 @@
 using TwoZones.Core.Digest;
 using TwoZones.Core.Indicators;
 using TwoZones.Core.Progress;
+using TwoZones.Core.Seals;
 
 namespace TwoZones.Functions.Dashboard;
 
@@ -13,6 +14,9 @@ namespace TwoZones.Functions.Dashboard;
 /// <param name="Indicators">Indicators with their progress against target.</param>
 /// <param name="Stale">How many commenced items have had no news for <paramref name="StalePeriodDays"/>.</param>
 /// <param name="StalePeriodDays">The stale period.</param>
+/// <param name="AsOfDate">The past day whose figures <paramref name="Progress"/> holds (<c>?asOf=</c>); <see langword="null"/> for now.</param>
+/// <param name="Today">Today in Beijing, the latest day the date picker offers.</param>
+/// <param name="LatestSeal">The newest seal of the history, if any.</param>
 public sealed record DashboardModel(
     ProgressReport Progress,
     IReadOnlyList<ProgressSnapshot> Trend,
@@ -21,4 +25,7 @@ public sealed record DashboardModel(
     string? Code = null,
     IReadOnlyList<IndicatorProgress>? Indicators = null,
     int Stale = 0,
-    int StalePeriodDays = StaleRule.DefaultPeriodDays);
+    int StalePeriodDays = StaleRule.DefaultPeriodDays,
+    DateOnly? AsOfDate = null,
+    DateOnly? Today = null,
+    Seal? LatestSeal = null);

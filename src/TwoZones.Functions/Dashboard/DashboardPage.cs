@@ -61,6 +61,10 @@ public static class DashboardPage
         .swatch.completed{border-top:3px dashed var(--completed)}
         a{color:#2060a8}
         .print-only{display:none}
+        code.hash{font-size:13px;overflow-wrap:anywhere;word-break:break-all}
+        #as-of-form{display:flex;flex-wrap:wrap;align-items:center;gap:6px 8px;margin:4px 0 8px}
+        #as-of-form input,#as-of-form button{font:inherit;padding:2px 6px}
+        #as-of-form :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
         @media (max-width:720px){
           header,main{padding-left:12px;padding-right:12px}
           section{padding:12px}
@@ -75,7 +79,8 @@ public static class DashboardPage
         @media print{
           @page{size:A4;margin:8mm}
           body{background:#fff;font-size:7.5pt;line-height:1.2}
-          .skip,#language-switch{display:none}
+          .skip,#language-switch,#as-of-form,.screen-only{display:none}
+          code.hash{font-size:6.5pt}
           .print-only{display:inline;margin-left:2mm}
           header{padding:0 0 1mm;border:0}
           header h1{font-size:12pt}
@@ -123,6 +128,7 @@ public static class DashboardPage
         AppendProgrammes(html, model.Progress, labels, language);
         AppendIndicators(html, model.Indicators ?? [], labels, language);
         AppendTrend(html, model.Trend, labels);
+        AppendSeal(html, model, labels);
         AppendAgencies(html, model.Progress, labels, language);
         AppendDistricts(html, model.Progress, labels, language);
         AppendOverdue(html, model, labels, language);
@@ -137,7 +143,8 @@ public static class DashboardPage
 
     private static void AppendHeader(StringBuilder html, DashboardModel model, DashboardLabels labels)
     {
-        var query = "?lang=" + labels.OtherLanguage + (model.Code is { Length: > 0 } code ? "&code=" + Uri.EscapeDataString(code) : string.Empty);
+        var query = "?lang=" + labels.OtherLanguage + (model.Code is { Length: > 0 } code ? "&code=" + Uri.EscapeDataString(code) : string.Empty)
+            + (model.AsOfDate is { } day ? "&asOf=" + Day(day) : string.Empty);
         html.Append("<header>\n<h1>").Append(Encode(labels.Title)).Append("</h1>\n")
             .Append("<a id=\"language-switch\" lang=\"").Append(labels.OtherLanguage).Append("\" hreflang=\"").Append(labels.OtherLanguage)
             .Append("\" href=\"").Append(Encode(query)).Append("\">").Append(Encode(labels.OtherLanguageName)).Append("</a>\n");
@@ -175,8 +182,14 @@ public static class DashboardPage
             .Append("<p class=\"muted\">").Append(Encode(labels.AsOf)).Append(' ')
             .Append("<time id=\"as-of\" datetime=\"").Append(asOf.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)).Append("\">")
             .Append(asOf.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("</time> (").Append(Encode(labels.BeijingTime)).Append(")")
-            .Append("<span class=\"print-only\">").Append(Encode(labels.PrintedFrom)).Append("</span></p>\n")
-            .Append("<div class=\"figures\">\n");
+            .Append("<span class=\"print-only\">").Append(Encode(labels.PrintedFrom)).Append("</span></p>\n");
+        if (model.AsOfDate is { } day)
+        {
+            html.Append("<p id=\"as-of-day\"><strong>").Append(Encode(string.Format(CultureInfo.InvariantCulture, labels.AsOfDay, Day(day)))).Append("</strong></p>\n");
+        }
+
+        AppendAsOfPicker(html, model, labels);
+        html.Append("<div class=\"figures\">\n");
         AppendFigure(html, "total", labels.Total, report.Total);
         AppendFigure(html, "proposed", labels.Words.Proposed, report.Proposed);
         AppendFigure(html, "commenced", labels.Words.Commenced, report.Commenced);
@@ -187,6 +200,55 @@ public static class DashboardPage
         AppendMeter(html, "overall-commenced", labels.CommencedPct, "commenced", report.CommencedPct, labels.CommencedPct);
         AppendMeter(html, "overall-completed", labels.CompletedPct, "completed", report.CompletedPct, labels.CompletedPct);
         html.Append("</section>\n");
+    }
+
+    // A plain GET form (no script): the browser's own date control, keyboard-operable, submitting ?asOf= with the language and key.
+    private static void AppendAsOfPicker(StringBuilder html, DashboardModel model, DashboardLabels labels)
+    {
+        html.Append("<form id=\"as-of-form\" method=\"get\"><input type=\"hidden\" name=\"lang\" value=\"").Append(labels.HtmlLang == "en" ? "en" : "zh").Append("\">");
+        if (model.Code is { Length: > 0 } code)
+        {
+            html.Append("<input type=\"hidden\" name=\"code\" value=\"").Append(Encode(code)).Append("\">");
+        }
+
+        html.Append("<label for=\"as-of-date\">").Append(Encode(labels.AsOfPicker)).Append("</label> <input type=\"date\" id=\"as-of-date\" name=\"asOf\"");
+        var shown = model.AsOfDate ?? model.Today;
+        if (shown is { } value)
+        {
+            html.Append(" value=\"").Append(Day(value)).Append('"');
+        }
+
+        if (model.Today is { } today)
+        {
+            html.Append(" max=\"").Append(Day(today)).Append('"');
+        }
+
+        html.Append(" required> <button type=\"submit\">").Append(Encode(labels.Show)).Append("</button>");
+        if (model.AsOfDate is not null)
+        {
+            var now = "?lang=" + (labels.HtmlLang == "en" ? "en" : "zh") + (model.Code is { Length: > 0 } key ? "&code=" + Uri.EscapeDataString(key) : string.Empty);
+            html.Append(" <a id=\"as-of-now\" href=\"").Append(Encode(now)).Append("\">").Append(Encode(labels.BackToNow)).Append("</a>");
+        }
+
+        html.Append("</form>\n");
+    }
+
+    private static void AppendSeal(StringBuilder html, DashboardModel model, DashboardLabels labels)
+    {
+        html.Append("<section id=\"seal\" aria-labelledby=\"seal-title\">\n<h2 id=\"seal-title\">").Append(Encode(labels.Seal)).Append("</h2>\n");
+        if (model.LatestSeal is not { } seal)
+        {
+            html.Append("<p id=\"no-seal\">").Append(Encode(labels.NoSeal)).Append("</p>\n</section>\n");
+            return;
+        }
+
+        var at = ShanghaiClock.ToLocal(seal.SealedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var verify = "verify?seal=" + seal.Seq.ToString(CultureInfo.InvariantCulture) + (model.Code is { Length: > 0 } code ? "&code=" + Uri.EscapeDataString(code) : string.Empty);
+        html.Append("<p id=\"seal-summary\" data-seq=\"").Append(seal.Seq.ToString(CultureInfo.InvariantCulture)).Append("\">")
+            .Append(Encode(string.Format(CultureInfo.InvariantCulture, labels.SealText, seal.Seq, at, seal.Reason, seal.ItemCount))).Append("</p>\n")
+            .Append("<p>").Append(Encode(labels.SealRoot)).Append(": <code id=\"seal-root\" class=\"hash\">").Append(Encode(seal.Root)).Append("</code><br>")
+            .Append(Encode(labels.SealHash)).Append(": <code id=\"seal-hash\" class=\"hash\">").Append(Encode(seal.Hash)).Append("</code></p>\n")
+            .Append("<p class=\"screen-only\"><a id=\"seal-verify\" href=\"").Append(Encode(verify)).Append("\">").Append(Encode(labels.VerifySeal)).Append("</a></p>\n</section>\n");
     }
 
     private static void AppendFigure(StringBuilder html, string name, string label, int value) =>
