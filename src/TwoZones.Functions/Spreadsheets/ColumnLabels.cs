@@ -23,6 +23,7 @@ public static class ColumnLabels
         ["commencedOn"] = "启动日期",
         ["completedOn"] = "完成日期",
         ["overdue"] = "是否逾期",
+        ["stale"] = "是否久未更新",
         ["updatedAt"] = "最后更新时间",
         ["updatedBy"] = "最后更新人",
         ["effectiveDate"] = "生效日期",

@@ -6,8 +6,8 @@ using TwoZones.Storage;
 namespace TwoZones.Functions.Spreadsheets;
 
 /// <summary>
-/// The items sheet: one row per task or measure with every catalogue field, the current status and its dates, the overdue flag and
-/// the last update, then empty <c>effectiveDate</c>, <c>note</c> and <c>evidenceUrl</c> columns for an office to fill in before uploading
+/// The items sheet: one row per task or measure with every catalogue field, the current status and its dates, the overdue and stale
+/// flags and the last update, then empty <c>effectiveDate</c>, <c>note</c> and <c>evidenceUrl</c> columns for an office to fill in before uploading
 /// the sheet to <c>POST /api/status-updates</c>. The same sheet imports through <c>POST /api/catalogue</c>.
 /// </summary>
 public static class ItemSheet
@@ -19,14 +19,15 @@ public static class ItemSheet
     public static IReadOnlyList<string> Columns { get; } =
     [
         "id", "kind", "programme", "titleEn", "titleZh", "leadAgency", "coAgencies", "district", "tasks",
-        "plannedCommencement", "plannedCompletion", "status", "commencedOn", "completedOn", "overdue", "updatedAt", "updatedBy",
+        "plannedCommencement", "plannedCompletion", "status", "commencedOn", "completedOn", "overdue", "stale", "updatedAt", "updatedBy",
         "effectiveDate", "note", "evidenceUrl",
     ];
 
     /// <summary>The row of an item.</summary>
     /// <param name="record">The stored item.</param>
+    /// <param name="stale">Whether it is stale today (see <see cref="Core.Progress.StaleRule"/>).</param>
     /// <returns>Its cells in <see cref="Columns"/> order.</returns>
-    public static string?[] Row(ItemRecord record)
+    public static string?[] Row(ItemRecord record, bool stale)
     {
         ArgumentNullException.ThrowIfNull(record);
         var item = record.Item;
@@ -47,6 +48,7 @@ public static class ItemSheet
             SheetCells.Format(item.CommencedOn),
             SheetCells.Format(item.CompletedOn),
             record.Overdue ? "true" : "false",
+            stale ? "true" : "false",
             record.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
             record.UpdatedBy,
             null,
@@ -58,7 +60,7 @@ public static class ItemSheet
     /// <summary>
     /// The catalogue items of a sheet. The kind comes from the <c>kind</c> column, or from the id's form when there is none; the
     /// status columns are read as a catalogue file's are (they only matter for items not yet stored). Columns the catalogue does
-    /// not have (overdue, last update, the status-update columns) are ignored.
+    /// not have (overdue, stale, last update, the status-update columns) are ignored.
     /// </summary>
     /// <param name="table">The sheet.</param>
     /// <param name="errors">Where problems go, by row and column.</param>

@@ -12,7 +12,7 @@ public sealed class ExportTests(OfficeAppFixture app)
     private static readonly string[] Columns =
     [
         "id", "kind", "programme", "titleEn", "titleZh", "leadAgency", "coAgencies", "district", "tasks", "plannedCommencement", "plannedCompletion",
-        "status", "commencedOn", "completedOn", "overdue", "updatedAt", "updatedBy", "effectiveDate", "note", "evidenceUrl",
+        "status", "commencedOn", "completedOn", "overdue", "stale", "updatedAt", "updatedBy", "effectiveDate", "note", "evidenceUrl",
     ];
 
     [Fact]
@@ -42,9 +42,10 @@ public sealed class ExportTests(OfficeAppFixture app)
         Assert.Equal("Completed", t006[11]);
         Assert.Equal(api.GetProperty("commencedOn").GetString(), t006[12]);
         Assert.Equal(api.GetProperty("completedOn").GetString(), t006[13]);
-        Assert.Equal(api.GetProperty("updatedBy").GetString(), t006[16]);
-        Assert.Equal(api.GetProperty("updatedAt").GetDateTimeOffset(), DateTimeOffset.Parse(t006[15], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(api.GetProperty("updatedBy").GetString(), t006[17]);
+        Assert.Equal(api.GetProperty("updatedAt").GetDateTimeOffset(), DateTimeOffset.Parse(t006[16], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("true", byId["T001"][14]);
+        Assert.Equal("false", t006[15]); // a completed item is never stale
         Assert.Equal("false", byId["T020"][14]);
         Assert.Equal("measure", byId["P01-M001"][1]);
         Assert.Equal("T001", byId["P01-M001"][8]);
