@@ -63,6 +63,7 @@ public sealed class CatalogueImportTests
             Assert.Equal(1, all.Count(s => s.StartsWith("metadata", StringComparison.Ordinal)));
             Assert.Equal(plan.Batches, all.Count(s => s == "batch"));
             Assert.Equal(all.LastIndexOf("batch") + 1, all.IndexOf("trackers"));
+            // Items were created, so the trend gets its first point once every tracker has been started.
             Assert.Equal("snapshot " + Input.UploadId, all[^1]);
             Assert.Equal(1, all.Count(s => s.StartsWith("snapshot", StringComparison.Ordinal)));
 
