@@ -66,24 +66,30 @@ run_project() {
 }
 
 # The projects are independent (each starts its own Azurite and hosts on free ports), so they run TEST_JOBS at a time
-# (default 2, one per core); each project's output is printed whole when it ends, never interleaved.
+# (default 2, one per core); each project's output is printed whole when it ends, never interleaved. The reliability
+# suite runs last and alone: it drives the app at full load and bounds how long requests and restarts take.
 jobs=${TEST_JOBS:-2}
 projects=(tests/*.Tests/*.csproj)
+alone=tests/TwoZones.Reliability.Tests/TwoZones.Reliability.Tests.csproj
+run_and_print() {
+  local proj=$1 name p f
+  run_project "$proj"
+  name=$(basename "$proj" .csproj)
+  read -r p f <"$results/$name.count"
+  { flock 9; say "$name"; cat "$results/$name.log"; echo "$name: $p passed, $f failed"; } 9>"$results/.print.lock"
+}
 running=0
 for proj in "${projects[@]}"; do
+  [ "$proj" = "$alone" ] && continue
   if [ "$running" -ge "$jobs" ]; then
     wait -n
     running=$((running - 1))
   fi
-  (
-    run_project "$proj"
-    name=$(basename "$proj" .csproj)
-    read -r p f <"$results/$name.count"
-    { flock 9; say "$name"; cat "$results/$name.log"; echo "$name: $p passed, $f failed"; } 9>"$results/.print.lock"
-  ) &
+  run_and_print "$proj" &
   running=$((running + 1))
 done
 wait
+[ -f "$alone" ] && run_and_print "$alone"
 
 passed=0 failed=0 status=0
 for proj in "${projects[@]}"; do

@@ -78,5 +78,5 @@ public class AsOfProgressTests
     private static DateTimeOffset Recorded(int y, int m, int d) => new(y, m, d, 2, 0, 0, TimeSpan.Zero);
 
     private static void Add(List<TransitionRecord> entries, string id, ItemStatus from, ItemStatus to, DateOnly effective, DateTimeOffset recorded) =>
-        entries.Add(HistoryChain.Append(id, entries, from, to, effective, recorded, "official", null, null));
+        entries.Add(HistoryChain.Append(id, ChainEnd.After(entries.LastOrDefault()), from, new(to, effective, null, null), recorded, "official"));
 }

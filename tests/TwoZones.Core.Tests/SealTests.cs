@@ -135,7 +135,7 @@ public class SealTests
         for (var i = 0; i < length; i++)
         {
             var (from, to) = statuses[i % statuses.Length];
-            entries.Add(HistoryChain.Append(id, entries, from, to, new DateOnly(2024, 3, 1).AddDays(10 * i), T0.AddMinutes(i), "actor", $"n{i}", null));
+            entries.Add(HistoryChain.Append(id, ChainEnd.After(entries.LastOrDefault()), from, new(to, new DateOnly(2024, 3, 1).AddDays(10 * i), $"n{i}", null), T0.AddMinutes(i), "actor"));
         }
 
         return entries;

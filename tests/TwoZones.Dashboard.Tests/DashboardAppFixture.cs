@@ -9,8 +9,9 @@ using TwoZones.Testing;
 namespace TwoZones.Dashboard.Tests;
 
 /// <summary>
-/// A private Azurite, the real app as a child process (snapshots every two seconds, so the trend has points) with
-/// <see cref="DashboardCatalogue"/> imported through <c>POST /api/catalogue</c>, and one headless system Chromium driven by Playwright.
+/// A private Azurite, the real app as a child process (no scheduled snapshots: the trend's point is the one the import takes) with
+/// <see cref="DashboardCatalogue"/> imported through <c>POST /api/catalogue</c>, the sample indicators with two actuals reported, and one
+/// headless system Chromium driven by Playwright.
 /// </summary>
 public sealed class DashboardAppFixture : IAsyncLifetime
 {
@@ -44,12 +45,15 @@ public sealed class DashboardAppFixture : IAsyncLifetime
 
         _azurite = await AzuriteInstance.StartNewAsync(allServices: true);
         var env = AppProcess.Settings(_azurite.ConnectionString);
-        env["TwoZones__SnapshotSchedule"] = "*/2 * * * * *";
-        _host = await AppProcess.StartHealthyAsync(AppPath(), env, TimeSpan.FromSeconds(120));
+        _host = await AppProcess.StartHealthyAsync(AppPath(), env, TimeSpan.FromMinutes(5));
         await ImportAsync(DashboardCatalogue.Create());
         await WaitUntilAsync(async () => (await GetJsonAsync("api/progress")).GetProperty("total").GetInt32() == 20, TimeSpan.FromSeconds(30), "progress to count the seed");
+        await PostAsync("api/indicators", File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "data", "indicators.sample.json")));
+        await PostAsync("api/indicators/2024-INV-PROJECTS/actuals", """{"period":"2024","value":8085}""");
+        await PostAsync("api/indicators/2024-FDI-PROJECTS/actuals", """{"period":"2024-06","value":400}""");
+        await PostAsync("api/seals", "{}");
 
-        // The trend needs a snapshot taken after the import.
+        // Snapshots are never scheduled here: the trend's point is the snapshot the import took when it completed.
         await WaitUntilAsync(
             async () => (await GetTextAsync($"api/dashboard?code={ViewerKey}")).Contains("series-completed", StringComparison.Ordinal),
             TimeSpan.FromSeconds(30),
@@ -77,9 +81,16 @@ public sealed class DashboardAppFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page in its own browser context (no cookies or state shared between tests).</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <param name="width">Viewport width in CSS pixels.</param>
+    /// <param name="bypassCsp">Lets the test inject a script (axe-core) despite the page's Content-Security-Policy; for tests only.</param>
+    public async Task<IPage> NewPageAsync(int width = 1200, bool bypassCsp = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            BypassCSP = bypassCsp,
+        });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         page.SetDefaultNavigationTimeout(30_000);
@@ -121,6 +132,16 @@ public sealed class DashboardAppFixture : IAsyncLifetime
         });
     }
 
+    private async Task PostAsync(string path, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        request.Headers.Add("x-functions-key", CoordinatorKey);
+        request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST {path} answered {(int)response.StatusCode}: {text}");
+    }
+
     private async Task ImportAsync(Catalogue catalogue)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/catalogue");
@@ -139,7 +160,7 @@ public sealed class DashboardAppFixture : IAsyncLifetime
                 Assert.True(runtime is not ("Failed" or "Terminated"), $"The import ended {runtime}: {status}");
                 return runtime == "Completed";
             },
-            TimeSpan.FromSeconds(120),
+            TimeSpan.FromMinutes(10),
             "the catalogue import to complete");
     }
 

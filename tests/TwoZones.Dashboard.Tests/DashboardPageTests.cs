@@ -1,6 +1,7 @@
 using TwoZones.Core.Catalogue;
 using TwoZones.Core.Digest;
 using TwoZones.Core.Lifecycle;
+using TwoZones.Core.Indicators;
 using TwoZones.Core.Progress;
 using TwoZones.Functions.Dashboard;
 
@@ -63,9 +64,13 @@ public sealed class DashboardPageTests
         Assert.Equal(10, Count(en, "<tr data-programme=\""));
         Assert.Contains("P01 Programme 1", en, StringComparison.Ordinal);
 
-        // Two bars per programme plus the two overall bars.
-        Assert.Equal(22, Count(en, "role=\"progressbar\""));
-        Assert.Equal(22, Count(en, "aria-label=\""));
+        // Two bars per programme, per agency with items (BMCB) and per district (all municipality-wide), plus the two overall bars.
+        Assert.Equal(26, Count(en, "role=\"progressbar\""));
+        Assert.Equal(26, Count(en, "aria-label=\""));
+        Assert.Equal(1, Count(en, "<tr data-agency=\"BMCB\""));
+        Assert.Equal(0, Count(en, "<tr data-agency=\"BMSTC\""));
+        Assert.Contains("Municipality-wide", en, StringComparison.Ordinal);
+        Assert.Contains("全市", zh, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,6 +91,21 @@ public sealed class DashboardPageTests
     }
 
     [Fact]
+    public void The_page_links_the_exports_the_feed_and_the_calendar_with_a_query_key()
+    {
+        var withCode = DashboardPage.Render(Model([]) with { Code = "k&1" }, DashboardLanguage.En);
+        Assert.Contains("id=\"export-csv\" href=\"export?format=csv&amp;code=k%261\"", withCode, StringComparison.Ordinal);
+        Assert.Contains("id=\"export-xlsx\" href=\"export?format=xlsx&amp;code=k%261\"", withCode, StringComparison.Ordinal);
+        Assert.Contains("id=\"feed\" href=\"feed.atom?code=k%261\"", withCode, StringComparison.Ordinal);
+        Assert.Contains("id=\"calendar\" href=\"deadlines.ics?code=k%261\"", withCode, StringComparison.Ordinal);
+
+        var zh = DashboardPage.Render(Model([]), DashboardLanguage.Zh);
+        Assert.Contains("id=\"feed\" href=\"feed.atom?lang=zh\"", zh, StringComparison.Ordinal);
+        Assert.Contains("导出 Excel", zh, StringComparison.Ordinal);
+        Assert.DoesNotContain("code=", zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_overdue_section_says_how_many_are_listed_of_how_many()
     {
         var items = Enumerable.Range(1, 3)
@@ -99,6 +119,30 @@ public sealed class DashboardPageTests
 
         var none = DashboardPage.Render(Model([]), DashboardLanguage.En);
         Assert.Contains("No item is overdue.", none, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Indicators_show_target_actual_and_a_bar_of_progress_against_target_only_when_both_are_known()
+    {
+        var indicators = IndicatorCalculator.Compute(
+        [
+            new IndicatorValues(new Indicator("2024-A", 2024, "Added projects", "新增项目", IndicatorUnit.Count, 7700, "BMCB"), new Dictionary<string, PeriodValue> { ["2024"] = new(8085, 1) }),
+            new IndicatorValues(new Indicator("2024-B", 2024, "Investment", "投资额", IndicatorUnit.CnyBillion, 970, "BMCB"), new Dictionary<string, PeriodValue>()),
+            new IndicatorValues(new Indicator("2023-C", 2023, "Projects", "项目", IndicatorUnit.Count, null, "BMCB"), new Dictionary<string, PeriodValue> { ["2023"] = new(11000, 1) }),
+        ]);
+        var en = DashboardPage.Render(Model([]) with { Indicators = indicators }, DashboardLanguage.En);
+        Assert.Contains("id=\"indicator-2024-A\"", en, StringComparison.Ordinal);
+        Assert.Contains("aria-valuenow=\"100.0\" aria-valuetext=\"105.0% of target, target met\"", en, StringComparison.Ordinal);
+        Assert.Contains("8,085", en, StringComparison.Ordinal);
+        Assert.Contains("CNY 970 bn", en, StringComparison.Ordinal);
+        Assert.Contains("not reported yet", en, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"indicator-2024-B\"", en, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"indicator-2023-C\"", en, StringComparison.Ordinal);
+
+        var zh = DashboardPage.Render(Model([]) with { Indicators = indicators }, DashboardLanguage.Zh);
+        Assert.Contains("9,700 亿元", zh, StringComparison.Ordinal);
+        Assert.Contains("已达成目标", zh, StringComparison.Ordinal);
+        Assert.Contains("完成目标的105.0%", zh, StringComparison.Ordinal);
     }
 
     private static DashboardModel Model(IReadOnlyList<ProgressSnapshot> trend, IReadOnlyList<OverdueItem>? overdue = null, int overdueTotal = 0) =>

@@ -23,6 +23,7 @@ public sealed class AuthorizationTests(SeededAppFixture app)
         [
             "api/progress", "api/progress?kind=measure", "api/programmes", "api/programmes/P01", "api/tasks", "api/tasks/T001",
             "api/tasks/T001/history", "api/measures", "api/measures/P01-M001", "api/measures/P01-M001/history", "api/openapi.json",
+            "api/progress?asOf=2024-08-21", "api/seals", "api/history/export",
         ];
         foreach (var path in reads)
         {

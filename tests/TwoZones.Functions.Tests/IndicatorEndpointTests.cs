@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using TwoZones.Functions.Tests.Infrastructure;
+using TwoZones.Functions.Tests.Offices;
 
 namespace TwoZones.Functions.Tests;
 
@@ -191,5 +192,14 @@ public sealed class IndicatorEndpointTests(IndicatorAppFixture app) : IClassFixt
 
         using var bad = await app.GetAsync("api/tasks?stale=maybe");
         await Problems.AssertAsync(bad, HttpStatusCode.BadRequest);
+
+        // The export carries the same flag.
+        using var export = await app.GetAsync("api/export?format=csv&kind=task");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var rows = SheetFiles.ReadCsv(await export.Content.ReadAsByteArrayAsync());
+        var staleColumn = Array.IndexOf(rows[0], "stale");
+        Assert.True(staleColumn > 0, string.Join(",", rows[0]));
+        Assert.Equal(["T005"], rows.Skip(1).Where(r => r[staleColumn] == "true").Select(r => r[0]).ToArray());
+        Assert.Equal(29, rows.Skip(1).Count(r => r[staleColumn] == "false"));
     }
 }

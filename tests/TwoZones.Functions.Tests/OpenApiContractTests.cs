@@ -127,6 +127,27 @@ public sealed partial class OpenApiContractTests(SeededAppFixture app)
         yield return new("GET", "api/verify", ApiKeys.Viewer);
         yield return new("GET", "api/verify?seal=999999", ApiKeys.Viewer);
         yield return new("GET", "api/history/export", ApiKeys.Viewer);
+        yield return new("GET", "api/export?format=xlsx", ApiKeys.Viewer);
+        yield return new("GET", "api/export?format=pdf", ApiKeys.Viewer);
+        yield return new("GET", "api/feed.atom", ApiKeys.Viewer);
+        yield return new("GET", "api/feed.atom?lang=fr", ApiKeys.Viewer);
+        yield return new("GET", "api/deadlines.ics", ApiKeys.Viewer);
+        yield return new("GET", "api/deadlines.ics?agency=not%20an%20id", ApiKeys.Viewer);
+        yield return new("POST", "api/status-updates", ApiKeys.Coordinator, "id,status\r\nT001,Proposed\r\n", ContentType: "text/csv");
+        yield return new("POST", "api/status-updates", ApiKeys.Coordinator, "identifier,state\r\nT001,Proposed\r\n", ContentType: "text/csv");
+        yield return new("POST", "api/status-updates", ApiKeys.Coordinator, "{}");
+        yield return new("POST", "api/status-updates", ApiKeys.Viewer, "id,status\r\n", ContentType: "text/csv");
+        yield return new("POST", "api/status-updates", ApiKeys.Coordinator, new string('x', (4 * 1024 * 1024) + 1), ContentType: "text/csv");
+        foreach (var (kind, id) in ((string, string)[])[("tasks", "T001"), ("measures", "P01-M001")])
+        {
+            yield return new("GET", $"api/{kind}/{id}/evidence", ApiKeys.Viewer);
+            yield return new("GET", $"api/{kind}/{id}x/evidence", ApiKeys.Viewer);
+            yield return new("GET", $"api/{kind}/{id}/evidence/{new string('0', 64)}", ApiKeys.Viewer);
+            yield return new("POST", $"api/{kind}/{id}/evidence", ApiKeys.Viewer, "%PDF-1.4", ContentType: "application/pdf");
+            yield return new("POST", $"api/{kind}/{id}/evidence", ApiKeys.Coordinator, "not a document", ContentType: "application/pdf");
+            yield return new("POST", $"api/{kind}/{id}x/evidence", ApiKeys.Coordinator, "%PDF-1.4", ContentType: "application/pdf");
+            yield return new("POST", $"api/{kind}/{id}/evidence", ApiKeys.Coordinator, "%PDF-" + new string('x', 10 * 1024 * 1024), ContentType: "application/pdf");
+        }
     }
 
     private async Task<HttpResponseMessage> SendAsync(Probe probe)
@@ -272,7 +293,7 @@ public sealed partial class OpenApiContractTests(SeededAppFixture app)
     private static string SchemaName(JsonObject schema) =>
         (schema["$ref"] ?? schema["items"]?["$ref"])?.GetValue<string>().Split('/')[^1] ?? "(inline)";
 
-    [GeneratedRegex(@"^GET /api/(digests/|indicators/|seals/|verify)")]
+    [GeneratedRegex(@"^GET /api/(digests/|indicators/|seals/|verify|(tasks|measures)/\{id\}/evidence/)")]
     private static partial Regex NoneHere();
 
     [GeneratedRegex(@"\\\{[A-Za-z_][A-Za-z0-9_]*}")]

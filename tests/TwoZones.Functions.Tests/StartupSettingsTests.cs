@@ -39,7 +39,7 @@ public sealed class StartupSettingsTests
         settings["TwoZones__DigestWebhookUrl"] = "https://example.org/hook";
         settings["TwoZones__ReconcileSchedule"] = "00:10:00";
         settings["TwoZones__TablePrefix"] = "Staging2";
-        await using var host = await AppProcess.StartHealthyAsync(FunctionsAppFixture.AppPath(), settings, TimeSpan.FromSeconds(120));
+        await using var host = await AppProcess.StartHealthyAsync(FunctionsAppFixture.AppPath(), settings, TimeSpan.FromMinutes(5));
         Assert.DoesNotContain("a setting is not valid", host.Output, StringComparison.Ordinal);
     }
 }

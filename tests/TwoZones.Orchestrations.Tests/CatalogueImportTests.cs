@@ -48,6 +48,11 @@ public sealed class CatalogueImportTests
                 slicePhases.Enqueue(await PhaseAsync(host!.Client, Input.UploadId));
                 return 0;
             });
+            tasks.AddActivityFunc<string, bool>(ActivityNames.SnapshotAfterImport, (_, uploadId) =>
+            {
+                steps.Enqueue("snapshot " + uploadId);
+                return Task.FromResult(true);
+            });
         }))
         {
             var done = await RunAsync(host.Client);
@@ -58,6 +63,9 @@ public sealed class CatalogueImportTests
             Assert.Equal(1, all.Count(s => s.StartsWith("metadata", StringComparison.Ordinal)));
             Assert.Equal(plan.Batches, all.Count(s => s == "batch"));
             Assert.Equal(all.LastIndexOf("batch") + 1, all.IndexOf("trackers"));
+            // Items were created, so the trend gets its first point once every tracker has been started.
+            Assert.Equal("snapshot " + Input.UploadId, all[^1]);
+            Assert.Equal(1, all.Count(s => s.StartsWith("snapshot", StringComparison.Ordinal)));
 
             Assert.Equal(Enumerable.Range(0, plan.Batches), batches.Select(b => b.Batch.Index).Order());
             Assert.All(batches, b => Assert.Equal(new ImportBatchInput(Input.UploadId, b.Batch.Index, plan.BatchSize, Input.Actor), b.Batch));

@@ -14,7 +14,7 @@ public sealed class RegisteredNameTests
     [
         "ObserveTrackedItem", "StartTrackerSlice",
         "ListDigestProgrammes", "CollectProgrammeSection", "ComposeWeeklyDigest", "DeliverWeeklyDigest",
-        "LoadCatalogue", "SaveCatalogueMetadata", "ImportCatalogueBatch",
+        "LoadCatalogue", "SaveCatalogueMetadata", "ImportCatalogueBatch", "SnapshotAfterImport",
     ];
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Time;
 using TwoZones.Storage.Digests;
+using TwoZones.Testing;
 
 namespace TwoZones.Workflows.Tests;
 
@@ -46,6 +47,19 @@ public sealed class DigestFixture : IAsyncLifetime
                 PreviousReport = ProgressCalculator.Compute(earlier, catalogue.Programmes, catalogue.Agencies, ShanghaiClock.Today(weekStart.AddDays(-2)), weekStart.AddDays(-2));
                 await app.Snapshots.SaveAsync(PreviousReport, CancellationToken.None);
             });
+
+        // The sample indicators, and one actual that beats its target (the indicators table is created as the app starts).
+        var indicators = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "data", "indicators.sample.json"));
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                using var imported = await App.SendAsync(HttpMethod.Post, "api/indicators", WorkflowApp.CoordinatorKey, indicators);
+                return imported.StatusCode == HttpStatusCode.OK;
+            },
+            "the sample indicators to be imported");
+        using var actual = await App.SendAsync(
+            HttpMethod.Post, "api/indicators/2024-INV-PROJECTS/actuals", WorkflowApp.CoordinatorKey, """{"period":"2024","value":8085,"note":"year result"}""");
+        Assert.Equal(HttpStatusCode.OK, actual.StatusCode);
     }
 
     internal async Task<StoredDigest> DigestAsync()

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using TwoZones.Core.Digest;
+using TwoZones.Core.Lifecycle;
 
 namespace TwoZones.Workflows.Tests;
 
@@ -80,6 +81,63 @@ public sealed partial class DigestTests(DigestFixture fixture) : IClassFixture<D
         Assert.Contains(t.Total.ToString(CultureInfo.InvariantCulture), cellsEn);
         Assert.True(cellsEn.Count > 70, $"Only {cellsEn.Count} figures in the HTML.");
         Assert.Equal(cellsEn, NumberCell().Matches(htmlZh).Select(m => m.Groups[1].Value).ToList());
+    }
+
+    [Fact]
+    public async Task The_digest_reminds_each_agency_of_its_stale_items_in_both_languages()
+    {
+        var stored = await fixture.DigestAsync();
+        var digest = stored.Digest;
+        Assert.Equal(90, digest.StalePeriodDays);
+        var staleCount = fixture.ProgressAfter.RootElement.GetProperty("stale").GetInt32();
+        Assert.True(staleCount > 0, "The sample catalogue has commenced items without news since 2026-11-20 minus 90 days and earlier.");
+        var reminders = digest.StaleByAgency!;
+        Assert.Equal(staleCount, reminders.Sum(g => g.Items.Count));
+
+        var group = reminders[0];
+        var first = group.Items[0];
+        Assert.True(first.QuietDays >= 90);
+        Assert.All(group.Items, i => Assert.Equal(group.AgencyId, i.LeadAgency));
+        using (var item = await App.GetJsonAsync($"api/{(first.Kind == ItemKind.Task ? "tasks" : "measures")}/{first.Id}"))
+        {
+            Assert.True(item.RootElement.GetProperty("stale").GetBoolean());
+            Assert.Equal("Commenced", item.RootElement.GetProperty("status").GetString());
+        }
+
+        var mdEn = await TextAsync($"api/digests/{fixture.Week}?format=md&lang=en", "text/markdown");
+        var mdZh = await TextAsync($"api/digests/{fixture.Week}?format=md&lang=zh", "text/markdown");
+        var reminderEn = mdEn[mdEn.IndexOf("## Reminders", StringComparison.Ordinal)..];
+        var reminderZh = mdZh[mdZh.IndexOf("## 提醒", StringComparison.Ordinal)..];
+        Assert.Contains($"- {first.Id} {first.TitleEn.Replace("_", "\\_", StringComparison.Ordinal)}", reminderEn, StringComparison.Ordinal);
+        Assert.Contains($"- {first.Id} ", reminderZh, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"{first.QuietDays} days ago"), reminderEn, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"已 {first.QuietDays} 天"), reminderZh, StringComparison.Ordinal);
+        var htmlZh = await TextAsync($"api/digests/{fixture.Week}?format=html&lang=zh", "text/html");
+        Assert.Contains("提醒：已启动但久未更新的事项", htmlZh, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_indicators_actual_moves_its_progress_against_target_in_the_digest_in_both_languages()
+    {
+        var stored = await fixture.DigestAsync();
+        var indicators = stored.Digest.Indicators!;
+        var projects = indicators.Single(i => i.Id == "2024-INV-PROJECTS");
+        Assert.Equal(8085m, projects.Actual);
+        Assert.Equal(105.0, projects.ProgressPct);
+        Assert.True(projects.Met);
+        Assert.Equal(11, stored.Digest.Indicators!.Count);
+
+        var mdEn = await TextAsync($"api/digests/{fixture.Week}?format=md&lang=en", "text/markdown");
+        var mdZh = await TextAsync($"api/digests/{fixture.Week}?format=md&lang=zh", "text/markdown");
+        Assert.Contains("|2024 New projects in the Two Zones investment database|7,700|8,085|2024|105.0% (met)|", mdEn, StringComparison.Ordinal);
+        Assert.Contains("|2024 “两区”项目库新增入库项目|7,700|8,085|2024|105.0% （已达成）|", mdZh, StringComparison.Ordinal);
+        Assert.Contains("|2024 Expected investment of the new projects|CNY 970 bn|not reported yet|–|–|", mdEn, StringComparison.Ordinal);
+        Assert.Contains("|2024 新增入库项目预计投资额|9,700 亿元|尚未报送|–|–|", mdZh, StringComparison.Ordinal);
+        Assert.Contains("|2023 Landing rate of the projects (derived)|–|77.4%|2023|–|", mdEn, StringComparison.Ordinal);
+
+        using var json = await App.GetJsonAsync($"api/digests/{fixture.Week}?format=json");
+        var fromJson = json.RootElement.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "2024-INV-PROJECTS");
+        Assert.Equal(105.0, fromJson.GetProperty("progressPct").GetDouble());
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace TwoZones.Workflows.Tests;
 
 public sealed class TrackerTests(TrackedCatalogueFixture fixture) : IClassFixture<TrackedCatalogueFixture>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(300);
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
 
     private WorkflowApp App => fixture.App;
 

@@ -73,7 +73,7 @@ internal sealed class WorkflowApp : IAsyncDisposable
                 await seed(app);
             }
 
-            app.Host = await AppProcess.StartHealthyAsync(ChildHost.FindBuiltApp("TwoZones.Functions"), environment, TimeSpan.FromSeconds(180));
+            app.Host = await AppProcess.StartHealthyAsync(ChildHost.FindBuiltApp("TwoZones.Functions"), environment, TimeSpan.FromMinutes(5));
             return app;
         }
         catch
@@ -109,7 +109,7 @@ internal sealed class WorkflowApp : IAsyncDisposable
                 return runtime == "Completed";
             },
             "the catalogue import to complete",
-            TimeSpan.FromSeconds(300));
+            TimeSpan.FromMinutes(10));
     }
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, string? json = null)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using TwoZones.Core.Catalogue;
+using TwoZones.Core.Indicators;
 using TwoZones.Core.Progress;
 
 namespace TwoZones.Core.Digest;
@@ -17,6 +18,9 @@ namespace TwoZones.Core.Digest;
 /// <param name="OverdueByAgency">Overdue items grouped by lead agency.</param>
 /// <param name="Programmes">Per-programme table, every programme.</param>
 /// <param name="Seal">The history seal made with the digest; <see langword="null"/> for digests stored before seals existed.</param>
+/// <param name="StaleByAgency">Reminders: stale items grouped by lead agency (absent from digests composed before there were any).</param>
+/// <param name="StalePeriodDays">The stale period the reminders were judged with.</param>
+/// <param name="Indicators">Indicators with their latest actuals and progress against target.</param>
 public sealed record Digest(
     string Week,
     DateOnly WeekStart,
@@ -29,4 +33,7 @@ public sealed record Digest(
     IReadOnlyList<DigestMovement> Moved,
     IReadOnlyList<AgencyOverdue> OverdueByAgency,
     IReadOnlyList<DigestProgrammeRow> Programmes,
-    Seals.Seal? Seal = null);
+    Seals.Seal? Seal = null,
+    IReadOnlyList<AgencyStale>? StaleByAgency = null,
+    int? StalePeriodDays = null,
+    IReadOnlyList<IndicatorProgress>? Indicators = null);

@@ -1,3 +1,4 @@
+using TwoZones.Core.Indicators;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Time;
 
@@ -51,7 +52,59 @@ public static class DigestComposer
             movedInWeek, GroupOverdue(current.Agencies, overdue), rows);
     }
 
-    private static List<AgencyOverdue> GroupOverdue(IReadOnlyList<AgencyProgress> agencies, IReadOnlyList<OverdueItem> overdue)
+    /// <summary>Composes the digest of an ISO week with the reminders of stale items and the indicators.</summary>
+    /// <param name="week">ISO week id, e.g. <c>2026-W48</c>.</param>
+    /// <param name="generatedAt">Now.</param>
+    /// <param name="current">Current progress (its agencies supply the names for the overdue and reminder groups).</param>
+    /// <param name="previous">The snapshot to compare with, or <see langword="null"/>.</param>
+    /// <param name="moved">Candidate transitions (see the other overload).</param>
+    /// <param name="overdue">Currently overdue items.</param>
+    /// <param name="stale">Currently stale items.</param>
+    /// <param name="stalePeriodDays">The stale period they were judged with.</param>
+    /// <param name="indicators">Indicators with their progress against target.</param>
+    /// <returns>The digest.</returns>
+    public static Digest Compose(
+        string week,
+        DateTimeOffset generatedAt,
+        ProgressReport current,
+        ProgressSnapshot? previous,
+        IReadOnlyList<DigestMovement> moved,
+        IReadOnlyList<OverdueItem> overdue,
+        IReadOnlyList<StaleItem> stale,
+        int stalePeriodDays,
+        IReadOnlyList<IndicatorProgress> indicators)
+    {
+        ArgumentNullException.ThrowIfNull(stale);
+        ArgumentNullException.ThrowIfNull(indicators);
+        var reminders = GroupByAgency(
+            current.Agencies,
+            stale,
+            s => s.LeadAgency,
+            items => items.OrderBy(s => s.LastActivity).ThenBy(s => s.Id, StringComparer.Ordinal).ToList(),
+            (id, agency, items) => new AgencyStale(id, agency?.NameEn ?? string.Empty, agency?.NameZh ?? string.Empty, items));
+        return Compose(week, generatedAt, current, previous, moved, overdue) with
+        {
+            StaleByAgency = reminders,
+            StalePeriodDays = stalePeriodDays,
+            Indicators = indicators,
+        };
+    }
+
+    private static List<AgencyOverdue> GroupOverdue(IReadOnlyList<AgencyProgress> agencies, IReadOnlyList<OverdueItem> overdue) =>
+        GroupByAgency(
+            agencies,
+            overdue,
+            o => o.LeadAgency,
+            items => items.OrderBy(o => o.MissedDate).ThenBy(o => o.Id, StringComparer.Ordinal).ToList(),
+            (id, agency, items) => new AgencyOverdue(id, agency?.NameEn ?? string.Empty, agency?.NameZh ?? string.Empty, items));
+
+    // Groups in catalogue order of the agencies, agencies not in the catalogue last by id.
+    private static List<TGroup> GroupByAgency<TItem, TGroup>(
+        IReadOnlyList<AgencyProgress> agencies,
+        IReadOnlyList<TItem> items,
+        Func<TItem, string> agencyOf,
+        Func<IEnumerable<TItem>, List<TItem>> order,
+        Func<string, AgencyProgress?, List<TItem>, TGroup> group)
     {
         var rank = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < agencies.Count; i++)
@@ -60,16 +113,11 @@ public static class DigestComposer
         }
 
         var names = agencies.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        return overdue
-            .GroupBy(o => o.LeadAgency, StringComparer.Ordinal)
+        return items
+            .GroupBy(agencyOf, StringComparer.Ordinal)
             .OrderBy(g => rank.TryGetValue(g.Key, out var r) ? r : int.MaxValue)
             .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                names.TryGetValue(g.Key, out var agency);
-                var items = g.OrderBy(o => o.MissedDate).ThenBy(o => o.Id, StringComparer.Ordinal).ToList();
-                return new AgencyOverdue(g.Key, agency?.NameEn ?? string.Empty, agency?.NameZh ?? string.Empty, items);
-            })
+            .Select(g => group(g.Key, names.GetValueOrDefault(g.Key), order(g)))
             .ToList();
     }
 }

@@ -82,6 +82,7 @@ public static class DigestRenderer
             md.Append('\n');
         }
 
+        DigestFollowUpSections.AppendMarkdown(md, digest, language);
         md.Append("## ").Append(l.Programmes).Append("\n\n");
         md.Append('|').Append(l.Programme).Append('|').Append(l.Total).Append('|').Append(l.Words.Proposed).Append('|').Append(l.Words.Commenced)
             .Append('|').Append(l.Words.Completed).Append('|').Append(l.Words.Overdue).Append('|').Append(l.CommencedPct).Append('|').Append(l.CompletedPct)
@@ -110,7 +111,7 @@ public static class DigestRenderer
         var lang = language == DigestLanguage.Zh ? "zh-CN" : "en";
         h.Append("<!DOCTYPE html>\n<html lang=\"").Append(lang).Append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
             .Append(E(l.Title)).Append(' ').Append(E(digest.Week)).Append("</title>\n")
-            .Append("<style>body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25em .5em}td.n{text-align:right}</style>\n")
+            .Append("<style>body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25em .5em}td.n,td.v{text-align:right}</style>\n")
             .Append("</head>\n<body>\n");
         h.Append("<h1>").Append(E(l.Title)).Append(' ').Append(E(digest.Week)).Append("</h1>\n");
         h.Append("<p>").Append(E(l.Week)).Append(": ").Append(E(digest.Week)).Append(" (").Append(Date(digest.WeekStart)).Append(" – ")
@@ -170,6 +171,7 @@ public static class DigestRenderer
             h.Append("</ul>\n");
         }
 
+        DigestFollowUpSections.AppendHtml(h, digest, language);
         h.Append("<h2>").Append(E(l.Programmes)).Append("</h2>\n<table>\n");
         Row(h, "th", [l.Programme, l.Total, l.Words.Proposed, l.Words.Commenced, l.Words.Completed, l.Words.Overdue, l.CommencedPct, l.CompletedPct, l.Change]);
         foreach (var p in digest.Programmes)
@@ -215,18 +217,18 @@ public static class DigestRenderer
         row.Deltas is { } d ? $"{SignedPct(d.CommencedPct)} / {SignedPct(d.CompletedPct)}" : "–";
 
     // A missing translation falls back to the other language rather than printing nothing.
-    private static string Title(DigestLanguage language, string en, string zh) =>
+    internal static string Title(DigestLanguage language, string en, string zh) =>
         language == DigestLanguage.Zh ? (string.IsNullOrWhiteSpace(zh) ? en : zh) : (string.IsNullOrWhiteSpace(en) ? zh : en);
 
-    private static string Name(DigestLanguage language, string id, string en, string zh)
+    internal static string Name(DigestLanguage language, string id, string en, string zh)
     {
         var name = Title(language, en, zh);
         return string.IsNullOrWhiteSpace(name) ? id : (id.Length == 0 ? name : $"{id} {name}");
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 
-    private static string Md(string text)
+    internal static string Md(string text)
     {
         var escaped = new StringBuilder(text.Length);
         foreach (var c in text)
@@ -242,7 +244,7 @@ public static class DigestRenderer
         return escaped.ToString();
     }
 
-    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+    internal static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Pct(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 
@@ -250,7 +252,7 @@ public static class DigestRenderer
 
     private static string SignedPct(double value) => value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // Readers are in Beijing: show their wall-clock time, with the offset so it is unambiguous.
     private static string Instant(DateTimeOffset instant) =>

@@ -21,7 +21,8 @@ public static class ExportVerifier
         var broken = SealAudit.BrokenChains(export.Items.Select(i => (i.Id, i.Entries, (string?)i.HeadHash)));
         var seals = export.Seals.Select(s => s.Seal).ToList();
         var chainProblem = SealChain.VerifyChain(seals);
-        var reports = export.Seals.Select(s => SealAudit.Check(s.Seal, s.Heads, histories, SealAudit.ChainProblemUpTo(seals, s.Seal.Seq))).ToList();
+        var known = new Dictionary<ChainHead, SealMismatch?>();
+        var reports = export.Seals.Select(s => SealAudit.Check(s.Seal, s.Heads, histories, SealAudit.ChainProblemUpTo(seals, s.Seal.Seq), known)).ToList();
         string? expectedProblem = null;
         if (expectedSealHash is not null && !seals.Any(s => string.Equals(s.Hash, expectedSealHash, StringComparison.OrdinalIgnoreCase)))
         {

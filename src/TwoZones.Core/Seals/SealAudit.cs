@@ -10,17 +10,19 @@ public static class SealAudit
     /// <param name="heads">The heads stored with it.</param>
     /// <param name="histories">Every stored item's entries in seq order, by item id.</param>
     /// <param name="chainProblem">A problem found in the chain of seals up to this one, if any; reported as the seal's problem.</param>
+    /// <param name="known">Outcomes of heads already checked against the same histories, shared across seals (see <see cref="SealConsistency.Check(IReadOnlyList{ChainHead}, IReadOnlyDictionary{string, IReadOnlyList{TransitionRecord}}, IDictionary{ChainHead, SealMismatch?})"/>).</param>
     /// <returns>The report.</returns>
     public static SealReport Check(
         Seal seal,
         IReadOnlyList<ChainHead> heads,
         IReadOnlyDictionary<string, IReadOnlyList<TransitionRecord>> histories,
-        string? chainProblem = null)
+        string? chainProblem = null,
+        IDictionary<ChainHead, SealMismatch?>? known = null)
     {
         ArgumentNullException.ThrowIfNull(seal);
         ArgumentNullException.ThrowIfNull(heads);
         var problem = SealChain.Problem(seal, heads) ?? chainProblem;
-        var mismatches = SealConsistency.Check(heads, histories);
+        var mismatches = SealConsistency.Check(heads, histories, known);
         return new SealReport(seal, problem, heads.Count, heads.Count - mismatches.Count, mismatches);
     }
 

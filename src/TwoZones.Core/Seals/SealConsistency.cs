@@ -12,17 +12,28 @@ public static class SealConsistency
     /// <summary>Compares each sealed head with the stored history of its item.</summary>
     /// <param name="sealedHeads">The heads the seal committed to.</param>
     /// <param name="histories">Every stored item's entries in seq order, by item id; an item without entries maps to an empty list.</param>
+    /// <param name="known">Outcomes of heads already checked against the same histories (successive seals share most heads), filled as
+    /// heads are checked; <see langword="null"/> to check every head afresh.</param>
     /// <returns>The mismatches, in the order of <paramref name="sealedHeads"/>; empty when every sealed head is still in place.
     /// Items stored now but not sealed (added since) are not mismatches.</returns>
     public static IReadOnlyList<SealMismatch> Check(
-        IReadOnlyList<ChainHead> sealedHeads, IReadOnlyDictionary<string, IReadOnlyList<TransitionRecord>> histories)
+        IReadOnlyList<ChainHead> sealedHeads,
+        IReadOnlyDictionary<string, IReadOnlyList<TransitionRecord>> histories,
+        IDictionary<ChainHead, SealMismatch?>? known = null)
     {
         ArgumentNullException.ThrowIfNull(sealedHeads);
         ArgumentNullException.ThrowIfNull(histories);
         var mismatches = new List<SealMismatch>();
         foreach (var head in sealedHeads)
         {
-            if (Check(head, histories.TryGetValue(head.ItemId, out var entries) ? entries : null) is { } mismatch)
+            SealMismatch? mismatch;
+            if (known is null || !known.TryGetValue(head, out mismatch))
+            {
+                mismatch = Check(head, histories.TryGetValue(head.ItemId, out var entries) ? entries : null);
+                known?.Add(head, mismatch);
+            }
+
+            if (mismatch is not null)
             {
                 mismatches.Add(mismatch);
             }

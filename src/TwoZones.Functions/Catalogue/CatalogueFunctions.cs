@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Time;
 using TwoZones.Functions.Http;
 using TwoZones.Functions.Identity;
+using TwoZones.Functions.Spreadsheets;
 using TwoZones.Functions.Orchestration;
 using TwoZones.Storage.Uploads;
 using CatalogueDocument = TwoZones.Core.Catalogue.Catalogue;
@@ -21,13 +23,14 @@ namespace TwoZones.Functions.Catalogue;
 /// <c>CatalogueImport</c> orchestration; <c>GET /api/catalogue/import/{instanceId}</c> reports on it.
 /// </summary>
 /// <param name="uploads">Where the file waits for the orchestration.</param>
+/// <param name="sheets">Reads catalogues sent as CSV or workbook.</param>
 /// <param name="time">The server clock.</param>
-public sealed class CatalogueFunctions(UploadRepository uploads, TimeProvider time)
+public sealed class CatalogueFunctions(UploadRepository uploads, SheetCatalogues sheets, TimeProvider time)
 {
     private const string InstancePrefix = "import-";
 
     /// <summary>Validates and starts importing a catalogue (coordinators only).</summary>
-    /// <param name="req">The request; its body is the catalogue JSON (at most 16 MiB).</param>
+    /// <param name="req">The request; its body is the catalogue JSON, or an items sheet as CSV or workbook (at most 16 MiB).</param>
     /// <param name="client">The durable client.</param>
     /// <returns>202 with the instance id and where to follow it, or a problem.</returns>
     [Function("ImportCatalogue")]
@@ -47,17 +50,32 @@ public sealed class CatalogueFunctions(UploadRepository uploads, TimeProvider ti
         ArgumentNullException.ThrowIfNull(req);
         ArgumentNullException.ThrowIfNull(client);
         var cancellationToken = req.HttpContext.RequestAborted;
-        RequestBody.RequireJson(req);
+        var sheetFormat = SheetMediaTypes.FromContentType(req.ContentType);
+        if (sheetFormat is null)
+        {
+            RequestBody.RequireJson(req);
+        }
+
         var bytes = await RequestBody.ReadBytesAsync(req, RequestBody.CatalogueLimit, cancellationToken);
 
         CatalogueDocument catalogue;
-        try
+        IReadOnlyDictionary<string, int>? rowOf = null;
+        if (sheetFormat is { } format)
         {
-            catalogue = CatalogueJson.Parse(RequestBody.DecodeUtf8(bytes));
+            // The orchestration reads the upload as catalogue JSON, so a sheet is stored in that form.
+            (catalogue, rowOf) = await sheets.ReadAsync(bytes, format, cancellationToken);
+            bytes = Encoding.UTF8.GetBytes(CatalogueJson.Serialize(catalogue));
         }
-        catch (CatalogueFormatException e)
+        else
         {
-            return ApiProblem.BadRequest($"The catalogue is not well-formed: {e.Message}", RequestBody.Errors(e.Path, e.Message));
+            try
+            {
+                catalogue = CatalogueJson.Parse(RequestBody.DecodeUtf8(bytes));
+            }
+            catch (CatalogueFormatException e)
+            {
+                return ApiProblem.BadRequest($"The catalogue is not well-formed: {e.Message}", RequestBody.Errors(e.Path, e.Message));
+            }
         }
 
         var errors = CatalogueValidator.Validate(catalogue, ShanghaiClock.Today(time.GetUtcNow()));
@@ -68,7 +86,7 @@ public sealed class CatalogueFunctions(UploadRepository uploads, TimeProvider ti
                 "invalid-catalogue",
                 "The catalogue has errors.",
                 $"The catalogue has {errors.Count} error(s); nothing was imported. Fix them all and upload it again.",
-                errors.GroupBy(Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal),
+                errors.GroupBy(e => Key(e, rowOf), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal),
                 new Dictionary<string, object?> { ["errorCount"] = errors.Count });
         }
 
@@ -126,8 +144,11 @@ public sealed class CatalogueFunctions(UploadRepository uploads, TimeProvider ti
             metadata.FailureDetails?.ErrorMessage));
     }
 
-    private static string Key(ValidationError error) =>
-        string.IsNullOrEmpty(error.ItemId) ? error.Field : error.ItemId + "." + error.Field;
+    /// <summary>Where an error is: <c>T042.leadAgency</c>, or <c>row 7.leadAgency</c> when the catalogue came as a sheet.</summary>
+    private static string Key(ValidationError error, IReadOnlyDictionary<string, int>? rowOf) =>
+        string.IsNullOrEmpty(error.ItemId) ? error.Field
+        : rowOf is not null && rowOf.TryGetValue(error.ItemId, out var row) ? SheetErrors.Key(row, error.Field)
+        : error.ItemId + "." + error.Field;
 
     /// <summary>
     /// Starts the import unless the same file's import is under way. A finished instance is started again: the import is idempotent,

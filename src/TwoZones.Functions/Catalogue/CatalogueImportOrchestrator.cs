@@ -7,7 +7,8 @@ namespace TwoZones.Functions.Catalogue;
 
 /// <summary>
 /// The <c>CatalogueImport</c> orchestration: re-validates the stored file, saves agencies and programmes, fans out item creation in
-/// batches (a few at a time, each retried), then starts the trackers. Its custom status carries the counts as they grow.
+/// batches (a few at a time, each retried), starts the trackers, and takes a progress snapshot when it created items. Its custom status
+/// carries the counts as they grow.
 /// Every step is idempotent, so running the same file again changes nothing.
 /// </summary>
 public static class CatalogueImportOrchestrator
@@ -58,6 +59,11 @@ public static class CatalogueImportOrchestrator
         status = status with { Phase = CatalogueImportPhase.StartingTrackers };
         context.SetCustomStatus(status);
         await StartTrackersAsync(context, input);
+        if (status.Created > 0)
+        {
+            // The trend starts with the import rather than at the next scheduled snapshot.
+            await context.CallActivityAsync(ActivityNames.SnapshotAfterImport, input.UploadId, DurableRetry.Storage);
+        }
 
         status = status with { Phase = CatalogueImportPhase.Completed };
         context.SetCustomStatus(status);

@@ -4,9 +4,12 @@ using Microsoft.Azure.Functions.Worker;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Functions.Http;
 using TwoZones.Functions.Identity;
+using TwoZones.Functions.Indicators;
 using TwoZones.Functions.OpenApi;
 using TwoZones.Functions.Progress;
 using TwoZones.Storage;
+using TwoZones.Storage.History;
+using TwoZones.Storage.Seals;
 
 namespace TwoZones.Functions.Dashboard;
 
@@ -15,9 +18,21 @@ namespace TwoZones.Functions.Dashboard;
 /// <param name="snapshots">Stored progress snapshots, for the trend.</param>
 /// <param name="items">Item storage, for the overdue items.</param>
 /// <param name="time">The server clock.</param>
-public sealed class DashboardFunctions(ProgressCache progress, SnapshotRepository snapshots, ItemRepository items, TimeProvider time)
+/// <param name="stale">Judges which items are stale.</param>
+/// <param name="indicators">The indicators' progress against target.</param>
+/// <param name="asOf">Progress at the end of past days.</param>
+/// <param name="seals">The seals of the history.</param>
+public sealed class DashboardFunctions(
+    ProgressCache progress,
+    SnapshotRepository snapshots,
+    ItemRepository items,
+    TimeProvider time,
+    StalePeriod stale,
+    IndicatorProgressCache indicators,
+    AsOfProgressCache asOf,
+    SealRepository seals)
 {
-    private readonly DashboardModelReader _reader = new(progress, snapshots, items, time);
+    private readonly DashboardModelReader _reader = new(progress, snapshots, items, time, stale, indicators, asOf, seals);
 
     /// <summary>The dashboard in English or Chinese (<c>?lang=en|zh</c>); opened in a browser with the key in <c>?code=</c>.</summary>
     /// <param name="req">The request.</param>
@@ -27,9 +42,12 @@ public sealed class DashboardFunctions(ProgressCache progress, SnapshotRepositor
     [RequiresRole(Role.Viewer)]
     [EndpointSummary("Progress dashboard (HTML page)")]
     [EndpointDescription(
-        "A self-contained text/html page: overall and per-programme progress bars, the trend of the last 12 weeks of snapshots, and overdue "
-        + "items by lead agency. Open it in a browser with the API key in ?code=; the language switch keeps it.")]
+        "A self-contained text/html page: overall progress, progress bars by programme, lead agency and district, indicators against their "
+        + "targets, the latest seal of the history, the trend of the last 12 weeks of snapshots, and overdue items by lead agency; a date picker "
+        + "shows the figures at the end of a past day (?asOf=); it prints as a one-page report. Open it in a "
+        + "browser with the API key in ?code=; the language switch keeps it.")]
     [QueryParameter("lang", "Language of labels and names: en (default) or zh.", Values = ["en", "zh"])]
+    [QueryParameter(AsOfQuery.Name, "A day (YYYY-MM-DD, Asia/Shanghai): the overall, programme, agency and district figures as they stood at its end (the page's date picker sets it).")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "dashboard")] HttpRequest req)
@@ -39,7 +57,7 @@ public sealed class DashboardFunctions(ProgressCache progress, SnapshotRepositor
 
         // Only a key that came in the query string is repeated in links; a header key stays out of the page.
         var code = QueryParameters.Text(req, "code");
-        var model = await _reader.ReadAsync(code, req.HttpContext.RequestAborted);
+        var model = await _reader.ReadAsync(code, AsOfQuery.Read(req, time), req.HttpContext.RequestAborted);
         return new HtmlResponse(DashboardPage.Render(model, language));
     }
 

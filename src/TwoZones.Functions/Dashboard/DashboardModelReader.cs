@@ -1,8 +1,11 @@
 using TwoZones.Core.Digest;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Time;
+using TwoZones.Functions.Indicators;
 using TwoZones.Functions.Progress;
 using TwoZones.Storage;
+using TwoZones.Storage.History;
+using TwoZones.Storage.Seals;
 
 namespace TwoZones.Functions.Dashboard;
 
@@ -11,7 +14,19 @@ namespace TwoZones.Functions.Dashboard;
 /// <param name="snapshots">Stored progress snapshots.</param>
 /// <param name="items">Item storage.</param>
 /// <param name="time">The server clock.</param>
-internal sealed class DashboardModelReader(ProgressCache progress, SnapshotRepository snapshots, ItemRepository items, TimeProvider time)
+/// <param name="stale">Judges which items are stale.</param>
+/// <param name="indicators">The indicators' progress against target.</param>
+/// <param name="asOf">Progress at the end of past days.</param>
+/// <param name="seals">The seals of the history.</param>
+internal sealed class DashboardModelReader(
+    ProgressCache progress,
+    SnapshotRepository snapshots,
+    ItemRepository items,
+    TimeProvider time,
+    StalePeriod stale,
+    IndicatorProgressCache indicators,
+    AsOfProgressCache asOf,
+    SealRepository seals)
 {
     /// <summary>How far back the trend reaches.</summary>
     public static readonly TimeSpan TrendPeriod = TimeSpan.FromDays(7 * 12);
@@ -22,10 +37,12 @@ internal sealed class DashboardModelReader(ProgressCache progress, SnapshotRepos
     /// <summary>Most points per trend line (hourly snapshots over 12 weeks are thinned evenly to this).</summary>
     public const int MaxTrendPoints = 168;
 
-    /// <summary>Reads the model.</summary>
-    public async Task<DashboardModel> ReadAsync(string? code, CancellationToken cancellationToken)
+    /// <summary>Reads the model: the figures of now, or of the end of <paramref name="asOfDate"/>; the rest is always today's.</summary>
+    public async Task<DashboardModel> ReadAsync(string? code, DateOnly? asOfDate, CancellationToken cancellationToken)
     {
-        var report = await progress.GetReportAsync(null, cancellationToken);
+        var report = asOfDate is { } day
+            ? (await asOf.GetAsync(day, null, cancellationToken)).Report
+            : await progress.GetReportAsync(null, cancellationToken);
         var now = time.GetUtcNow();
         var trend = Thin(await snapshots.ListAsync(now - TrendPeriod, now, cancellationToken));
         var overdue = await ReadOverdueAsync(ShanghaiClock.Today(now), cancellationToken);
@@ -37,7 +54,10 @@ internal sealed class DashboardModelReader(ProgressCache progress, SnapshotRepos
             .ThenBy(i => i.Id, StringComparer.Ordinal)
             .Take(MaxOverdueListed)
             .ToList();
-        return new DashboardModel(report, trend, listed, overdue.Count, code);
+        var staleCount = await progress.GetStaleCountAsync(null, stale.Days, cancellationToken);
+        var (_, indicatorProgress) = await indicators.GetAsync(cancellationToken);
+        var seal = await seals.GetLatestAsync(cancellationToken);
+        return new DashboardModel(report, trend, listed, overdue.Count, code, indicatorProgress, staleCount, stale.Days, asOfDate, ShanghaiClock.Today(now), seal);
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace TwoZones.Functions.Dashboard;
 
 /// <summary>
 /// An HTML page written straight to the response, with headers that keep it self-contained: no script may run, nothing loads from
-/// elsewhere, and the key in <c>?code=</c> does not leak through the referrer or caches.
+/// elsewhere, forms submit only to the app itself (the date picker), and the key in <c>?code=</c> does not leak through the referrer or caches.
 /// </summary>
 /// <param name="html">The document.</param>
 internal sealed class HtmlResponse(string html) : IActionResult
@@ -26,7 +26,7 @@ internal sealed class HtmlResponse(string html) : IActionResult
         response.Headers.CacheControl = "no-store";
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
         await response.Body.WriteAsync(body, context.HttpContext.RequestAborted);
     }
 }

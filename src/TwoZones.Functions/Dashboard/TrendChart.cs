@@ -48,16 +48,27 @@ internal static class TrendChart
             html.Append("<text x=\"").Append(N(Left)).Append("\" y=\"").Append(N(Height - 8)).Append("\" text-anchor=\"start\">").Append(AxisLabel(from, to, from)).Append("</text>")
                 .Append("<text x=\"").Append(N(Width - Right)).Append("\" y=\"").Append(N(Height - 8)).Append("\" text-anchor=\"end\">").Append(AxisLabel(from, to, to)).Append("</text>\n");
         }
-        AppendSeries(html, "commenced", "#2f6fb5", trend, s => X(s.AsOf), s => Y(s.Overall.CommencedPct));
-        AppendSeries(html, "completed", "#2a8a4a", trend, s => X(s.AsOf), s => Y(s.Overall.CompletedPct));
+        AppendSeries(html, "commenced", "#2f6fb5", null, trend, s => X(s.AsOf), s => Y(s.Overall.CommencedPct));
+        AppendSeries(html, "completed", "#2a7a44", "7 4", trend, s => X(s.AsOf), s => Y(s.Overall.CompletedPct));
         html.Append("</svg>\n");
     }
 
     private static void AppendSeries(
-        StringBuilder html, string name, string colour, IReadOnlyList<ProgressSnapshot> trend, Func<ProgressSnapshot, double> x, Func<ProgressSnapshot, double> y)
+        StringBuilder html,
+        string name,
+        string colour,
+        string? dash,
+        IReadOnlyList<ProgressSnapshot> trend,
+        Func<ProgressSnapshot, double> x,
+        Func<ProgressSnapshot, double> y)
     {
-        html.Append("<polyline class=\"series-").Append(name).Append("\" fill=\"none\" stroke=\"").Append(colour)
-            .Append("\" stroke-width=\"2.5\" stroke-linejoin=\"round\" points=\"");
+        html.Append("<polyline class=\"series-").Append(name).Append("\" fill=\"none\" stroke=\"").Append(colour).Append('"');
+        if (dash is not null)
+        {
+            html.Append(" stroke-dasharray=\"").Append(dash).Append('"');
+        }
+
+        html.Append(" stroke-width=\"2.5\" stroke-linejoin=\"round\" points=\"");
         foreach (var snapshot in trend)
         {
             html.Append(N(x(snapshot))).Append(',').Append(N(y(snapshot))).Append(' ');
@@ -65,11 +76,16 @@ internal static class TrendChart
 
         html.Append("\"/>\n");
 
-        // A lone snapshot draws no line; its dot keeps it visible.
-        if (trend.Count == 1)
+        // A lone snapshot draws no line; its mark keeps it visible, a dot or (for the dashed series) a square, so shape tells them apart.
+        if (trend.Count == 1 && dash is null)
         {
             html.Append("<circle class=\"series-").Append(name).Append("\" cx=\"").Append(N(x(trend[0]))).Append("\" cy=\"").Append(N(y(trend[0])))
                 .Append("\" r=\"4\" fill=\"").Append(colour).Append("\"/>\n");
+        }
+        else if (trend.Count == 1)
+        {
+            html.Append("<rect class=\"series-").Append(name).Append("\" x=\"").Append(N(x(trend[0]) - 4)).Append("\" y=\"").Append(N(y(trend[0]) - 4))
+                .Append("\" width=\"8\" height=\"8\" fill=\"").Append(colour).Append("\"/>\n");
         }
     }
 

@@ -8,8 +8,10 @@ namespace TwoZones.Functions.Digests;
 /// <param name="Progress">Progress of the programme's items alone (all breakdowns).</param>
 /// <param name="Moved">Transitions of its items recorded in the week.</param>
 /// <param name="Overdue">Its overdue items.</param>
+/// <param name="Stale">Its stale items (the reminders).</param>
 public sealed record ProgrammeDigestSection(
     string Programme,
     ProgressReport Progress,
     IReadOnlyList<DigestMovement> Moved,
-    IReadOnlyList<OverdueItem> Overdue);
+    IReadOnlyList<OverdueItem> Overdue,
+    IReadOnlyList<StaleItem>? Stale = null);

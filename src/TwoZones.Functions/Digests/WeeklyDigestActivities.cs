@@ -6,12 +6,15 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using TwoZones.Core.Digest;
 using TwoZones.Core.Lifecycle;
+using TwoZones.Core.Indicators;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Time;
 using TwoZones.Functions.Orchestration;
+using TwoZones.Functions.Progress;
 using TwoZones.Functions.Seals;
 using TwoZones.Storage;
 using TwoZones.Storage.Digests;
+using TwoZones.Storage.Indicators;
 using TwoZones.Storage.Seals;
 
 namespace TwoZones.Functions.Digests;
@@ -31,6 +34,8 @@ namespace TwoZones.Functions.Digests;
 /// <param name="time">The server clock.</param>
 /// <param name="logger">Logs failed deliveries.</param>
 /// <param name="seals">Seals the history with every digest.</param>
+/// <param name="stale">The stale period, for the reminders.</param>
+/// <param name="indicators">The indicators, for their progress against target.</param>
 public sealed partial class WeeklyDigestActivities(
     ItemRepository items,
     CatalogueRepository catalogue,
@@ -41,7 +46,9 @@ public sealed partial class WeeklyDigestActivities(
     DigestOptions options,
     TimeProvider time,
     ILogger<WeeklyDigestActivities> logger,
-    SealRepository seals)
+    SealRepository seals,
+    StalePeriod stale,
+    IndicatorRepository indicators)
 {
     /// <summary>The name of the <see cref="HttpClient"/> used for deliveries.</summary>
     public const string HttpClientName = "TwoZones.DigestWebhook";
@@ -87,6 +94,7 @@ public sealed partial class WeeklyDigestActivities(
         var today = ShanghaiClock.Today(request.AsOf);
         var progress = ProgressCalculator.Compute(records.Select(r => ItemSnapshot.From(r.Item)).ToList(), [programme], agencies, today, request.AsOf);
         var overdue = records.Select(r => OverdueItem.From(r.Item, r.Status, today)).OfType<OverdueItem>().ToList();
+        var staleItems = records.Select(r => StaleItem.From(r.Item, r.Status, r.LastEffectiveDate, today, stale.Days)).OfType<StaleItem>().ToList();
 
         var week = IsoWeekId.Parse(request.Week);
         var weekStart = ShanghaiWeek.StartOf(week);
@@ -97,7 +105,8 @@ public sealed partial class WeeklyDigestActivities(
         var recorded = await items.ReadTransitionsRecordedAsync(weekStart, weekEnd, cancellationToken);
         foreach (var record in records)
         {
-            foreach (var entry in recorded.TryGetValue(record.Id, out var entries) ? entries : [])
+            // Entries that keep the status (evidence files) are not movements.
+            foreach (var entry in (recorded.TryGetValue(record.Id, out var entries) ? entries : []).Where(e => e.From != e.To))
             {
                 var item = record.Item;
                 moved.Add(new DigestMovement(
@@ -105,7 +114,7 @@ public sealed partial class WeeklyDigestActivities(
             }
         }
 
-        var section = new ProgrammeDigestSection(programme.Id, progress, moved, overdue);
+        var section = new ProgrammeDigestSection(programme.Id, progress, moved, overdue, staleItems);
         await staging.StageSectionAsync(week.ToString(), request.RunId, programme.Id, JsonSerializer.Serialize(section, DigestJson.Options), cancellationToken);
         return records.Count;
     }
@@ -137,9 +146,11 @@ public sealed partial class WeeklyDigestActivities(
 
         // Keyed by the build, so a retried activity prints the seal the first attempt made.
         var seal = await seals.AppendAsync(SealReasons.Digest(week.ToString()), "digest " + request.RunId, cancellationToken);
+        var indicatorProgress = IndicatorCalculator.Compute([.. (await indicators.ListAsync(cancellationToken)).Select(i => i.Values)]);
         var digest = DigestComposer.Compose(
             week.ToString(), request.AsOf, current, previous,
-            sections.SelectMany(s => s.Moved).ToList(), sections.SelectMany(s => s.Overdue).ToList()) with { Seal = seal };
+            sections.SelectMany(s => s.Moved).ToList(), sections.SelectMany(s => s.Overdue).ToList(),
+            sections.SelectMany(s => s.Stale ?? []).ToList(), stale.Days, indicatorProgress) with { Seal = seal };
         var stored = await digests.SaveAsync(RenderedDigest.Of(digest), request.InstanceId, time.GetUtcNow(), cancellationToken);
         var t = digest.Totals;
         return new WeeklyDigestOutcome(stored.Week, t.Total, t.Commenced, t.Completed, t.Overdue, digest.Moved.Count, stored.Delivery.Delivered);

@@ -22,9 +22,11 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<AsOfProgressCache>();
         services.AddSingleton<HistoryAuditor>();
         services.AddSingleton<StalePeriod>();
+        services.AddSingleton<StatusChanges>();
         services.AddSingleton<ItemEndpoints>();
         services.AddSingleton<IndicatorProgressCache>();
         services.AddSingleton<UploadedCatalogues>();
+        services.AddTwoZonesOfficeFormats(configuration);
         return services;
     }
 }

@@ -1,15 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
 using TwoZones.Core.Catalogue;
 using TwoZones.Core.Lifecycle;
-using TwoZones.Core.Time;
 using TwoZones.Functions.Http;
 using TwoZones.Functions.Identity;
 using TwoZones.Functions.Progress;
-using TwoZones.Functions.Tracking;
 using TwoZones.Storage;
+using TwoZones.Storage.Evidence;
 
 namespace TwoZones.Functions.Items;
 
@@ -26,30 +24,25 @@ public sealed class ItemEndpoints
     public const int DefaultPageSize = 100;
 
     /// <summary>Longest accepted <c>Idempotency-Key</c>.</summary>
-    public const int MaxIdempotencyKeyLength = 64;
+    public const int MaxIdempotencyKeyLength = StatusChanges.MaxIdempotencyKeyLength;
 
     private readonly ItemRepository _items;
-    private readonly ProgressCache _progress;
-    private readonly TimeProvider _time;
+    private readonly StatusChanges _changes;
     private readonly StalePeriod _stale;
-    private readonly ILogger<ItemEndpoints> _logger;
+    private readonly EvidenceRepository _evidence;
 
     /// <summary>Creates the endpoints.</summary>
     /// <param name="items">Item storage.</param>
-    /// <param name="progress">Told about each applied transition so progress reflects it at once.</param>
-    /// <param name="time">The server clock.</param>
+    /// <param name="changes">Applies status changes (the same path as sheet uploads).</param>
     /// <param name="stale">Judges which items are stale.</param>
-    /// <param name="logger">Logs trackers that could not be told about a change.</param>
-    public ItemEndpoints(ItemRepository items, ProgressCache progress, TimeProvider time, StalePeriod stale, ILogger<ItemEndpoints> logger)
+    /// <param name="evidence">Evidence files, whose hashes the history verification checks.</param>
+    public ItemEndpoints(ItemRepository items, StatusChanges changes, StalePeriod stale, EvidenceRepository evidence)
     {
         _items = items;
-        _progress = progress;
-        _time = time;
+        _changes = changes;
         _stale = stale;
-        _logger = logger;
+        _evidence = evidence;
     }
-
-    private DateOnly Today => ShanghaiClock.Today(_time.GetUtcNow());
 
     /// <summary>Lists items with optional <c>programme</c>, <c>agency</c>, <c>status</c>, <c>overdue</c>, <c>stale</c>, <c>pageSize</c> and <c>continuationToken</c>.</summary>
     /// <param name="kind">Task or measure.</param>
@@ -108,23 +101,11 @@ public sealed class ItemEndpoints
         TransitionRequest change;
         using (var body = await RequestBody.ReadJsonObjectAsync(request, cancellationToken))
         {
-            change = StatusChangeReader.Read(body.RootElement, Today);
+            change = StatusChangeReader.Read(body.RootElement, _changes.Today);
         }
 
         var caller = request.HttpContext.GetCaller();
-        var result = await _items.ApplyTransitionAsync(
-            kind, id, caller, change, IfMatch(request), idempotencyKey, cancellationToken);
-        if (result.Outcome == TransitionResultKind.Applied)
-        {
-            await SignalTrackerAsync(client, result.Item!, committedNow: true);
-        }
-        else if (result.Outcome == TransitionResultKind.Replayed)
-        {
-            // A retry of a change that committed: the first attempt may have died before telling the tracker. Telling it again
-            // is harmless, but the first answer may be stale by now, so the tracker reads the state itself.
-            await SignalTrackerAsync(client, result.Item!, committedNow: false);
-        }
-
+        var result = await _changes.ApplyAsync(kind, id, caller, change, IfMatch(request), idempotencyKey, client, cancellationToken);
         return Respond(kind, id, result);
     }
 
@@ -147,7 +128,10 @@ public sealed class ItemEndpoints
             return NotFound(kind, id);
         }
 
-        var check = history.Verification;
+        // The chain holds the evidence files' hashes: a replaced file breaks it as an edited row does.
+        var check = history.Verification.IsValid
+            ? await _evidence.VerifyAsync(id, history.Entries, request.HttpContext.RequestAborted)
+            : history.Verification;
         return new JsonResponse(new HistoryResponse(history.Entries, check.IsValid, check.FirstBrokenSeq, check.Reason));
     }
 
@@ -156,9 +140,7 @@ public sealed class ItemEndpoints
     internal static string? ReadIdempotencyKey(HttpRequest request)
     {
         var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
-        // Keys are stored and compared as given, so only visible ASCII is taken: look-alike or mis-decoded characters would
-        // make a retry miss its first answer and apply twice.
-        if (idempotencyKey.Length > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c is < '!' or > '~'))
+        if (!StatusChanges.IsValidIdempotencyKey(idempotencyKey))
         {
             throw new ApiProblemException(ApiProblem.BadRequest(
                 $"The Idempotency-Key header must be at most {MaxIdempotencyKeyLength} visible ASCII characters.",
@@ -168,13 +150,12 @@ public sealed class ItemEndpoints
         return idempotencyKey.Length == 0 ? null : idempotencyKey;
     }
 
-    private IActionResult Respond(ItemKind kind, string id, TransitionResult result)
+    /// <summary>The answer the API gives for a transition's outcome: the item, or the problem (a sheet upload reports the same problem per row).</summary>
+    internal IActionResult Respond(ItemKind kind, string id, TransitionResult result)
     {
         switch (result.Outcome)
         {
             case TransitionResultKind.Applied:
-                _progress.Apply(result.Item!);
-                return ItemResult(result.Item!, StatusCodes.Status200OK);
             case TransitionResultKind.Replayed:
                 return ItemResult(result.Item!, StatusCodes.Status200OK);
             case TransitionResultKind.NotFound:
@@ -253,21 +234,5 @@ public sealed class ItemEndpoints
         }
 
         return value.Length == 0 || value == "*" ? null : value;
-    }
-
-    // The transition is committed and is the truth: the official gets the answer even if the tracker cannot be told now.
-    // The tracker re-reads storage and converges at the next reconcile (host start, or nightly), so a lost hint costs only latency.
-    // The request's token is not used: a client that hangs up after the commit must not stop the hint.
-    private async Task SignalTrackerAsync(DurableTaskClient client, ItemRecord committed, bool committedNow)
-    {
-        try
-        {
-            var known = committedNow ? TrackerObservation.Of(committed, _time.GetUtcNow()) : null;
-            await TrackerSignals.NotifyStatusChangedAsync(client, committed.Kind, committed.Id, known, CancellationToken.None);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            _logger.LogWarning(exception, "The tracker of {ItemId} was not told about its status change; it converges at the next reconcile.", committed.Id);
-        }
     }
 }

@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Functions.Http;
+using TwoZones.Storage.Evidence;
 
 namespace TwoZones.Functions.Items;
 
 /// <summary>
 /// Reads the body of <c>POST /api/tasks/{id}/status</c>: <c>status</c> (required, spelt exactly), <c>effectiveDate</c> (<c>yyyy-MM-dd</c>, default today in
 /// Asia/Shanghai), <c>note</c> and <c>evidenceUrl</c> (absolute http(s) URL). Wrong types or formats → 400 listing every problem;
-/// whether the change is allowed (dates included) is the lifecycle rules' call (422).
+/// whether the change is allowed (dates included) is the lifecycle rules' call (422). A row of a status-update sheet is checked alike
+/// (<see cref="FromText"/>).
 /// </summary>
 internal static class StatusChangeReader
 {
@@ -17,23 +19,51 @@ internal static class StatusChangeReader
     public static TransitionRequest Read(JsonElement body, DateOnly today)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var change = FromText(
+            ReadString(body, "status", required: true, errors),
+            ReadString(body, "effectiveDate", required: false, errors),
+            ReadString(body, "note", required: false, errors),
+            ReadString(body, "evidenceUrl", required: false, errors),
+            today,
+            errors);
+        if (errors.Count > 0 || change is null)
+        {
+            throw new ApiProblemException(ApiProblem.BadRequest("The status change is not well-formed.", errors));
+        }
+
+        return change;
+    }
+
+    /// <summary>
+    /// The change that fields given as text ask for (from a JSON body, or a row of an uploaded sheet), with the same checks either way.
+    /// </summary>
+    /// <param name="statusText">The status, spelt exactly; required.</param>
+    /// <param name="dateText">The effective date (<c>yyyy-MM-dd</c>), or <see langword="null"/> for today.</param>
+    /// <param name="note">The note, or <see langword="null"/>.</param>
+    /// <param name="evidenceUrl">An absolute http(s) URL, or <see langword="null"/>.</param>
+    /// <param name="today">Today in Asia/Shanghai.</param>
+    /// <param name="errors">Receives a message per field that is wrong (a field already there keeps its message).</param>
+    /// <returns>The change, or <see langword="null"/> when a field is wrong.</returns>
+    public static TransitionRequest? FromText(string? statusText, string? dateText, string? note, string? evidenceUrl, DateOnly today, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var before = errors.Count;
         ItemStatus? status = null;
-        var statusText = ReadString(body, "status", required: true, errors);
-        if (statusText is not null)
+        if (statusText is null)
+        {
+            errors.TryAdd("status", ["status is required."]);
+        }
+        else if (ItemStatusText.TryParse(statusText, StringComparison.Ordinal, out var parsed))
         {
             // Written exactly as the contract spells them: what is stored and audited is never a guess at what was meant.
-            if (ItemStatusText.TryParse(statusText, StringComparison.Ordinal, out var parsed))
-            {
-                status = parsed;
-            }
-            else
-            {
-                errors["status"] = [$"'{statusText}' is not a status; use Proposed, Commenced or Completed, spelt exactly so."];
-            }
+            status = parsed;
+        }
+        else
+        {
+            errors["status"] = [$"'{statusText}' is not a status; use Proposed, Commenced or Completed, spelt exactly so."];
         }
 
         var effectiveDate = today;
-        var dateText = ReadString(body, "effectiveDate", required: false, errors);
         if (dateText is not null)
         {
             if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -46,12 +76,11 @@ internal static class StatusChangeReader
             }
         }
 
-        var note = ReadNote(body, errors);
-        var evidenceUrl = ReadEvidenceUrl(body, errors);
-
-        if (errors.Count > 0 || status is null)
+        CheckNote(note, errors);
+        CheckEvidenceUrl(evidenceUrl, errors);
+        if (errors.Count > before || status is null)
         {
-            throw new ApiProblemException(ApiProblem.BadRequest("The status change is not well-formed.", errors));
+            return null;
         }
 
         return new TransitionRequest(status.Value, effectiveDate, string.IsNullOrWhiteSpace(note) ? null : note, string.IsNullOrWhiteSpace(evidenceUrl) ? null : evidenceUrl);
@@ -61,16 +90,7 @@ internal static class StatusChangeReader
     internal static string? ReadNote(JsonElement body, Dictionary<string, string[]> errors)
     {
         var note = ReadString(body, "note", required: false, errors);
-        if (note is { Length: > LifecycleRules.MaxTextLength })
-        {
-            errors["note"] = [$"The note must not exceed {LifecycleRules.MaxTextLength} characters."];
-        }
-        else if (note is not null && note.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-        {
-            // A note is read by people and printed in the digest; control characters only hide or garble text there.
-            errors["note"] = ["The note must not contain control characters other than line breaks and tabs."];
-        }
-
+        CheckNote(note, errors);
         return note;
     }
 
@@ -78,12 +98,7 @@ internal static class StatusChangeReader
     internal static string? ReadEvidenceUrl(JsonElement body, Dictionary<string, string[]> errors)
     {
         var evidenceUrl = ReadString(body, "evidenceUrl", required: false, errors);
-        if (evidenceUrl is not null
-            && (evidenceUrl.Length > 2048 || !Uri.TryCreate(evidenceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
-        {
-            errors["evidenceUrl"] = ["The evidence URL must be an absolute http or https URL of at most 2048 characters."];
-        }
-
+        CheckEvidenceUrl(evidenceUrl, errors);
         return evidenceUrl;
     }
 
@@ -107,5 +122,28 @@ internal static class StatusChangeReader
         }
 
         return value.GetString();
+    }
+
+    private static void CheckNote(string? note, Dictionary<string, string[]> errors)
+    {
+        if (note is { Length: > LifecycleRules.MaxTextLength })
+        {
+            errors["note"] = [$"The note must not exceed {LifecycleRules.MaxTextLength} characters."];
+        }
+        else if (note is not null && note.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            // A note is read by people and printed in the digest; control characters only hide or garble text there.
+            errors["note"] = ["The note must not contain control characters other than line breaks and tabs."];
+        }
+    }
+
+    private static void CheckEvidenceUrl(string? evidenceUrl, Dictionary<string, string[]> errors)
+    {
+        if (evidenceUrl is not null
+            && !EvidenceReference.TryParse(evidenceUrl, out _)
+            && (evidenceUrl.Length > 2048 || !Uri.TryCreate(evidenceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+        {
+            errors["evidenceUrl"] = ["The evidence URL must be an absolute http or https URL of at most 2048 characters, or sha256:<hash> of an uploaded evidence file."];
+        }
     }
 }

@@ -32,4 +32,7 @@ public static class ActivityNames
 
     /// <summary><see cref="OrchestratorNames.CatalogueImport"/>: creates one batch of items.</summary>
     public const string ImportCatalogueBatch = "ImportCatalogueBatch";
+
+    /// <summary><see cref="OrchestratorNames.CatalogueImport"/>: takes a progress snapshot once an import created items.</summary>
+    public const string SnapshotAfterImport = "SnapshotAfterImport";
 }

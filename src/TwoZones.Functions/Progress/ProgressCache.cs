@@ -31,6 +31,7 @@ public sealed partial class ProgressCache(ItemRepository items, CatalogueReposit
     private readonly Dictionary<(ItemKind Kind, string Id), ItemSnapshot> _items = [];
     private readonly Dictionary<(ItemKind Kind, string Id), DateTimeOffset> _localWrites = [];
     private readonly Dictionary<int, (long Generation, DateOnly Today, ProgressReport Report)> _reports = [];
+    private readonly Dictionary<(int Kind, int Days), (long Generation, DateOnly Today, int Count)> _staleCounts = [];
     private IReadOnlyList<Programme> _programmes = [];
     private IReadOnlyList<Agency> _agencies = [];
     private DateTimeOffset? _lastRefreshStarted;
@@ -73,13 +74,25 @@ public sealed partial class ProgressCache(ItemRepository items, CatalogueReposit
         }
     }
 
-    /// <summary>Every item as last read (or written by this process), of one kind or both, refreshing first like <see cref="GetReportAsync"/>.</summary>
-    public async Task<IReadOnlyList<ItemSnapshot>> GetItemsAsync(ItemKind? kind, CancellationToken cancellationToken)
+    /// <summary>
+    /// How many items (of one kind, or both) are stale today (<see cref="StaleRule"/>), refreshing first like <see cref="GetReportAsync"/>;
+    /// counted once per change of the figures or of the day, like the reports.
+    /// </summary>
+    public async Task<int> GetStaleCountAsync(ItemKind? kind, int periodDays, CancellationToken cancellationToken)
     {
         await EnsureFreshAsync(cancellationToken);
+        var today = ShanghaiClock.Today(time.GetUtcNow());
         lock (_lock)
         {
-            return kind is null ? [.. _items.Values] : [.. _items.Values.Where(i => i.Kind == kind)];
+            var key = (kind is { } k ? (int)k : -1, periodDays);
+            if (_staleCounts.TryGetValue(key, out var cached) && cached.Generation == _generation && cached.Today == today)
+            {
+                return cached.Count;
+            }
+
+            var count = _items.Values.Count(i => (kind is null || i.Kind == kind) && StaleRule.IsStale(i.Status, i.LastActivity, today, periodDays));
+            _staleCounts[key] = (_generation, today, count);
+            return count;
         }
     }
 

@@ -37,7 +37,7 @@ public sealed class ProgressFunctions(ProgressCache progress, StalePeriod stale,
         }
 
         var report = await progress.GetReportAsync(kind, cancellationToken);
-        var staleCount = (await progress.GetItemsAsync(kind, cancellationToken)).Count(stale.IsStale);
+        var staleCount = await progress.GetStaleCountAsync(kind, stale.Days, cancellationToken);
         var (_, indicatorProgress) = await indicators.GetAsync(cancellationToken);
         return new JsonResponse(ProgressResponse.Create(report, staleCount, stale.Days, indicatorProgress));
     }

@@ -53,13 +53,4 @@ public sealed class StalePeriod
         ArgumentNullException.ThrowIfNull(record);
         return StaleRule.IsStale(record.Status, record.LastEffectiveDate, ShanghaiClock.Today(_time.GetUtcNow()), Days);
     }
-
-    /// <summary>Whether an item snapshot is stale today.</summary>
-    /// <param name="snapshot">The item.</param>
-    /// <returns>See <see cref="StaleRule.IsStale"/>.</returns>
-    public bool IsStale(ItemSnapshot snapshot)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        return StaleRule.IsStale(snapshot.Status, snapshot.LastActivity, ShanghaiClock.Today(_time.GetUtcNow()), Days);
-    }
 }

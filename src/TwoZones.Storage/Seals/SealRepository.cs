@@ -56,12 +56,14 @@ public sealed class SealRepository
         ArgumentException.ThrowIfNullOrEmpty(reason);
         for (var attempt = 1; ; attempt++)
         {
+            // The latest seal is read before looking for the occurrence: a seal of it committed after that read takes the seq this
+            // attempt wants, so the insert below fails and the next round finds it.
+            var latest = await GetLatestAsync(cancellationToken);
             if (occurrence is not null && await FindByOccurrenceAsync(occurrence, cancellationToken) is { } done)
             {
                 return done;
             }
 
-            var latest = await GetLatestAsync(cancellationToken);
             var sealedAt = StoredValues.Instant(_time.GetUtcNow());
             var heads = await _history.ReadHeadsAsync(cancellationToken);
             var (seal, ordered) = SealChain.Next(latest, sealedAt, reason, heads);

@@ -32,7 +32,7 @@ public class FunctionsAppFixture : IAsyncLifetime
         }
 
         ConfigureEnvironment(env);
-        _host = await AppProcess.StartHealthyAsync(AppPath(), env, TimeSpan.FromSeconds(120));
+        _host = await AppProcess.StartHealthyAsync(AppPath(), env, TimeSpan.FromMinutes(5));
         await SeedAsync();
     }
 
@@ -136,7 +136,7 @@ public class FunctionsAppFixture : IAsyncLifetime
                 Assert.True(runtime is not ("Failed" or "Terminated"), $"The import ended {runtime}: {status}");
                 return runtime == "Completed";
             },
-            TimeSpan.FromSeconds(150),
+            TimeSpan.FromMinutes(10),
             "the catalogue import to complete");
         return status;
     }

@@ -83,9 +83,9 @@ public sealed class ReliabilityApp : IAsyncDisposable
         var root = RepositoryRoot.Find();
         var port = AzuriteInstance.FreePort();
         var environment = new Dictionary<string, string>(Settings) { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        var host = await ChildHost.StartCommandAsync(Path.Combine(root, "tools", "start-app"), [], root, environment, port, TimeSpan.FromSeconds(120));
+        var host = await ChildHost.StartCommandAsync(Path.Combine(root, "tools", "start-app"), [], root, environment, port, TimeSpan.FromMinutes(5));
         _hosts.Add(host);
-        await WaitHealthyAsync(host, TimeSpan.FromSeconds(120));
+        await WaitHealthyAsync(host, TimeSpan.FromMinutes(5));
         return host;
     }
 
@@ -124,7 +124,7 @@ public sealed class ReliabilityApp : IAsyncDisposable
                 state = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runtimeStatus").GetString();
                 return state is "Completed" or "Failed" or "Terminated";
             },
-            TimeSpan.FromSeconds(180),
+            TimeSpan.FromMinutes(10),
             "the catalogue import to finish");
         Assert.Equal("Completed", state);
     }
