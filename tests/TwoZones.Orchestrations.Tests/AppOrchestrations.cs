@@ -26,7 +26,9 @@ internal static class AppOrchestrations
                 RegisterOrchestrators(tasks);
                 activities(tasks);
             },
-            new DurableTaskTestHostOptions { LoggerFactory = NullLoggerFactory.Instance });
+            // A port the system hands out as free: left to itself the test host picks a random one between 30000 and 40000,
+            // which other processes on the machine (Azurite, app hosts) may already hold.
+            new DurableTaskTestHostOptions { LoggerFactory = NullLoggerFactory.Instance, Port = AzuriteInstance.FreePort() });
 
     private static void RegisterOrchestrators(DurableTaskRegistry tasks)
     {
