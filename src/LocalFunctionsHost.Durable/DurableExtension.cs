@@ -271,7 +271,7 @@ public sealed class DurableExtension : IAsyncDisposable
             grpc.MaxSendMessageSize = _options.MaxGrpcMessageSizeInBytes;
             grpc.EnableDetailedErrors = true;
         });
-        builder.Services.AddSingleton(new TaskHubClientService(service, TimeSpan.FromMilliseconds(100)));
+        builder.Services.AddSingleton(new TaskHubClientService(service, TimeSpan.FromMilliseconds(100), _options.StartReplacesActiveInstances));
         var app = builder.Build();
         app.MapGrpcService<TaskHubClientService>();
         await app.StartAsync(cancellationToken);

@@ -57,6 +57,13 @@ public sealed record DurableExtensionOptions
     /// </summary>
     public string WorkerId { get; init; } = Environment.MachineName;
 
+    /// <summary>
+    /// Whether a start may replace an instance that is still running, pending or suspended (host.json
+    /// <c>overridableExistingInstanceStates</c> = <c>AnyState</c>). Off by default, as in Durable Functions: such a start is refused
+    /// and the client sees that the instance already exists.
+    /// </summary>
+    public bool StartReplacesActiveInstances { get; init; }
+
     /// <summary>The largest gRPC message the client endpoint accepts and sends, also reported to the worker's client (Durable's default: 4 MiB).</summary>
     public int MaxGrpcMessageSizeInBytes { get; init; } = 4 * 1024 * 1024;
 
@@ -79,7 +86,7 @@ public sealed record DurableExtensionOptions
 
     /// <summary>
     /// Reads <c>extensions.durableTask</c> of a host.json: <c>hubName</c>, <c>maxConcurrentActivityFunctions</c>,
-    /// <c>maxConcurrentOrchestratorFunctions</c> and, under <c>storageProvider</c>, <c>connectionName</c> (or
+    /// <c>maxConcurrentOrchestratorFunctions</c>, <c>overridableExistingInstanceStates</c> and, under <c>storageProvider</c>, <c>connectionName</c> (or
     /// <c>connectionStringName</c>), <c>partitionCount</c>, <c>maxQueuePollingInterval</c>, <c>controlQueueVisibilityTimeout</c> and
     /// <c>workItemQueueVisibilityTimeout</c>. <c>%name%</c> in the hub name is
     /// resolved from the app settings, as Durable does.
@@ -129,6 +136,8 @@ public sealed record DurableExtensionOptions
             WorkerId = workerId,
             MaxConcurrentActivityFunctions = (hasSection ? Int(section, "maxConcurrentActivityFunctions") : null) ?? defaults.MaxConcurrentActivityFunctions,
             MaxConcurrentOrchestratorFunctions = (hasSection ? Int(section, "maxConcurrentOrchestratorFunctions") : null) ?? defaults.MaxConcurrentOrchestratorFunctions,
+            StartReplacesActiveInstances = hasSection
+                && string.Equals(String(section, "overridableExistingInstanceStates"), "AnyState", StringComparison.OrdinalIgnoreCase),
             PartitionCount = (hasProvider ? Int(provider, "partitionCount") : null) ?? defaults.PartitionCount,
             MaxQueuePollingInterval = (hasProvider ? Time(provider, "maxQueuePollingInterval") : null) ?? defaults.MaxQueuePollingInterval,
             ControlQueueVisibilityTimeout = (hasProvider ? Time(provider, "controlQueueVisibilityTimeout") : null) ?? defaults.ControlQueueVisibilityTimeout,

@@ -13,10 +13,20 @@ namespace LocalFunctionsHost.Durable;
 /// The client half of the Durable gRPC protocol (TaskHubSidecarService) that the worker's <c>[DurableClient]</c> calls, served
 /// straight from the Azure Storage provider. Work-item streaming is not offered: this host pushes work to the worker itself.
 /// </summary>
-internal sealed class TaskHubClientService(AzureStorageOrchestrationService service, TimeSpan completionPollInterval)
+internal sealed class TaskHubClientService(AzureStorageOrchestrationService service, TimeSpan completionPollInterval, bool startReplacesActiveInstances)
     : P.TaskHubSidecarService.TaskHubSidecarServiceBase
 {
     private static readonly OrchestrationStatus[] AllStatuses = System.Enum.GetValues<OrchestrationStatus>();
+
+    // What Durable Functions refuses to replace when a start names no reuse policy (its NonRunningStates default).
+    private static readonly OrchestrationStatus[] ActiveStatuses =
+        [OrchestrationStatus.Running, OrchestrationStatus.ContinuedAsNew, OrchestrationStatus.Pending, OrchestrationStatus.Suspended];
+
+    // The provider checks the instance's status, queues the start message and only then writes the row under the ETag it read,
+    // ignoring a lost race: two concurrent starts of one instance queue two executions and leave the row naming one while the
+    // history holds the other, an instance that then ignores every message. Starts of one instance through this host therefore
+    // go one at a time (striped, so the locks stay few); the second sees the first's Pending row and is refused.
+    private readonly SemaphoreSlim[] _startLocks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public override Task<Empty> Hello(Empty request, ServerCallContext context) => Task.FromResult(new Empty());
 
@@ -39,7 +49,9 @@ internal sealed class TaskHubClientService(AzureStorageOrchestrationService serv
         // A reuse policy names the states that may be replaced; the provider wants the opposite, the states that block a start.
         OrchestrationStatus[]? dedupe = request.OrchestrationIdReusePolicy is { } policy
             ? AllStatuses.Except(policy.ReplaceableStatus.Select(s => (OrchestrationStatus)s)).ToArray()
-            : null;
+            : startReplacesActiveInstances ? null : ActiveStatuses;
+        var startLock = _startLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(instance.InstanceId) % (uint)_startLocks.Length)];
+        await startLock.WaitAsync(context.CancellationToken);
         try
         {
             await service.CreateTaskOrchestrationAsync(new TaskMessage { Event = started, OrchestrationInstance = instance }, dedupe);
@@ -47,6 +59,10 @@ internal sealed class TaskHubClientService(AzureStorageOrchestrationService serv
         catch (OrchestrationAlreadyExistsException e)
         {
             throw new RpcException(new Status(StatusCode.AlreadyExists, e.Message));
+        }
+        finally
+        {
+            startLock.Release();
         }
 
         return new P.CreateInstanceResponse { InstanceId = instance.InstanceId };

@@ -20,6 +20,11 @@ public sealed class OptionsTests
         Assert.Equal(2, options.PartitionCount);
         Assert.Equal(TimeSpan.FromSeconds(5), options.MaxQueuePollingInterval);
         Assert.Equal("w1", options.WorkerId);
+        Assert.False(options.StartReplacesActiveInstances);
+
+        var anyState = DurableExtensionOptions.FromHostJson(
+            """{ "extensions": { "durableTask": { "overridableExistingInstanceStates": "AnyState" } } }""", _ => "UseDevelopmentStorage=true", "w1");
+        Assert.True(anyState.StartReplacesActiveInstances);
     }
 
     [Fact]

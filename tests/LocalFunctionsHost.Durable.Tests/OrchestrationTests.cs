@@ -119,6 +119,48 @@ public sealed class OrchestrationTests(DurableFixture fixture) : IClassFixture<D
     }
 
     [Fact]
+    public async Task A_start_is_refused_while_the_instance_is_running_and_allowed_once_it_finished()
+    {
+        var id = await StartAsync("WaitEvent", "first");
+        await Host.WaitForStatusAsync(id, OrchestrationRuntimeStatus.Running);
+        var refused = await Assert.ThrowsAnyAsync<InvalidOperationException>(
+            () => Client.ScheduleNewOrchestrationInstanceAsync("WaitEvent", "second", new StartOrchestrationOptions(id)));
+        Assert.Contains("already exists", refused.Message, StringComparison.Ordinal);
+
+        await Client.RaiseEventAsync(id, "Approve", "one");
+        Assert.Equal("approved:one", (await Host.WaitForCompletionAsync(id)).ReadOutputAs<string>());
+        await Client.ScheduleNewOrchestrationInstanceAsync("WaitEvent", "again", new StartOrchestrationOptions(id));
+        await Host.WaitForStatusAsync(id, OrchestrationRuntimeStatus.Running);
+        Assert.Equal("\"again\"", (await Client.GetInstanceAsync(id, getInputsAndOutputs: true))!.SerializedInput);
+    }
+
+    [Fact]
+    public async Task Concurrent_starts_of_a_finished_instance_make_one_execution_that_hears_its_events()
+    {
+        var id = await StartAsync("Chain", "first");
+        await Host.WaitForCompletionAsync(id);
+
+        var starts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            try
+            {
+                await Client.ScheduleNewOrchestrationInstanceAsync("WaitEvent", $"restart-{i}", new StartOrchestrationOptions(id));
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+        }));
+        Assert.Equal(1, starts.Count(started => started));
+
+        await Host.WaitForStatusAsync(id, OrchestrationRuntimeStatus.Running);
+        await Client.RaiseEventAsync(id, "Approve", "heard");
+        var done = await Host.WaitForCompletionAsync(id);
+        Assert.Equal("approved:heard", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task Terminate_suspend_resume_and_purge()
     {
         var suspended = await StartAsync("WaitEvent", "s");

@@ -32,12 +32,14 @@ public sealed class SettingsTests : IClassFixture<AzuriteWithBlobs>, IAsyncLifet
                 ["SAMPLE_TICK_SCHEDULE"] = SampleSettings.Never,
                 ["SAMPLE_FROM_FILE"] = "from-file",
                 ["SAMPLE_OVERRIDDEN"] = "from-file",
+                ["SAMPLE:NESTED"] = "from-file",
             },
             Host = new { LocalHttpPort = _port },
         }));
 
         // No --port: Host.LocalHttpPort decides. The environment wins over Values.
-        var environment = new Dictionary<string, string> { ["SAMPLE_OVERRIDDEN"] = "from-environment" };
+        // SAMPLE__NESTED is the same .NET configuration key as SAMPLE:NESTED, so it overrides that Value too.
+        var environment = new Dictionary<string, string> { ["SAMPLE_OVERRIDDEN"] = "from-environment", ["SAMPLE__NESTED"] = "from-environment" };
         _host = await HostProcess.StartReadyAsync(_root, environment, port: null, expectedPort: _port);
     }
 
@@ -60,6 +62,8 @@ public sealed class SettingsTests : IClassFixture<AzuriteWithBlobs>, IAsyncLifet
     {
         Assert.Equal("from-file", await _host.Http.GetStringAsync("v1/env/SAMPLE_FROM_FILE"));
         Assert.Equal("from-environment", await _host.Http.GetStringAsync("v1/env/SAMPLE_OVERRIDDEN"));
+        Assert.Equal("from-environment", await _host.Http.GetStringAsync("v1/env/SAMPLE__NESTED"));
+        Assert.Equal("(unset)", await _host.Http.GetStringAsync("v1/env/SAMPLE:NESTED"));
         Assert.Equal("dotnet-isolated", await _host.Http.GetStringAsync("v1/env/FUNCTIONS_WORKER_RUNTIME"));
     }
 

@@ -20,7 +20,7 @@ public sealed class ItemTrackerTests
         await client.UntilAsync(Item.Id, m => Status(m) is { Stage: ItemStatus.Proposed }, "the tracker's first round");
 
         await TrackerSignals.NotifyStatusChangedAsync(
-            client, Item.Kind, Item.Id, new TrackerObservation(true, ItemStatus.Commenced, false, deadline), CancellationToken.None);
+            client, Item.Kind, Item.Id, ItemStatus.Commenced, new TrackerObservation(true, ItemStatus.Commenced, false, deadline), CancellationToken.None);
         var next = await client.UntilAsync(Item.Id, m => Status(m) is { Stage: ItemStatus.Commenced }, "the round after the event");
 
         Assert.Equal(OrchestrationRuntimeStatus.Running, next.RuntimeStatus);
@@ -60,15 +60,21 @@ public sealed class ItemTrackerTests
         await client.UntilAsync(Item.Id, m => Status(m) is { Stage: ItemStatus.Commenced }, "the tracker's first round");
 
         await TrackerSignals.NotifyStatusChangedAsync(
-            client, Item.Kind, Item.Id, new TrackerObservation(true, ItemStatus.Completed, false, null), CancellationToken.None);
+            client, Item.Kind, Item.Id, ItemStatus.Completed, new TrackerObservation(true, ItemStatus.Completed, false, null), CancellationToken.None);
         var ended = await client.CompletionAsync(Item.Id);
         AppOrchestrations.AssertCompleted(ended);
         Assert.Equal(ItemStatus.Completed, Status(ended)!.Stage);
         Assert.False(await TrackerSignals.EnsureTrackerAsync(client, Item, CancellationToken.None), "a completed tracker is not started again by the start-up pass");
 
+        // A retried completion signals again: the finished tracker already said Completed, so no new one is scheduled.
+        await TrackerSignals.NotifyStatusChangedAsync(client, Item.Kind, Item.Id, ItemStatus.Completed, known: null, CancellationToken.None);
+        var afterRetry = await client.GetInstanceAsync(Item.Id);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, afterRetry!.RuntimeStatus);
+        Assert.Equal(ended.CreatedAt, afterRetry.CreatedAt);
+
         // The reopen's event is refused by the finished instance, so the signal starts a new tracker that carries the reopened state.
         await TrackerSignals.NotifyStatusChangedAsync(
-            client, Item.Kind, Item.Id, new TrackerObservation(true, ItemStatus.Commenced, true, null), CancellationToken.None);
+            client, Item.Kind, Item.Id, ItemStatus.Commenced, new TrackerObservation(true, ItemStatus.Commenced, true, null), CancellationToken.None);
         var reopened = await client.UntilAsync(
             Item.Id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running && Status(m) is { Stage: ItemStatus.Commenced }, "the restarted tracker");
         Assert.True(Status(reopened)!.Overdue);
@@ -76,7 +82,7 @@ public sealed class ItemTrackerTests
 
         // The new tracker is live: it hears the next completion and ends again.
         await TrackerSignals.NotifyStatusChangedAsync(
-            client, Item.Kind, Item.Id, new TrackerObservation(true, ItemStatus.Completed, false, null), CancellationToken.None);
+            client, Item.Kind, Item.Id, ItemStatus.Completed, new TrackerObservation(true, ItemStatus.Completed, false, null), CancellationToken.None);
         var endedAgain = await client.CompletionAsync(Item.Id);
         AppOrchestrations.AssertCompleted(endedAgain);
         Assert.Equal(ItemStatus.Completed, Status(endedAgain)!.Stage);

@@ -68,10 +68,15 @@ internal sealed partial class HostSettings
             {
                 if (local["Values"] is JsonObject values)
                 {
+                    var fromEnvironment = environment.Keys.Select(ConfigurationKey).ToHashSet(StringComparer.OrdinalIgnoreCase);
                     foreach (var (key, value) in values)
                     {
-                        // The host's own environment wins, so a CI or a shell can override a checked-in setting.
-                        environment.TryAdd(key, value?.ToString() ?? "");
+                        // The host's own environment wins, so a CI or a shell can override a checked-in setting; in either
+                        // spelling, since the worker's configuration reads A__B and A:B as one key and would pick one at random.
+                        if (!fromEnvironment.Contains(ConfigurationKey(key)))
+                        {
+                            environment.TryAdd(key, value?.ToString() ?? "");
+                        }
                     }
                 }
 
@@ -104,6 +109,8 @@ internal sealed partial class HostSettings
         missing = absent;
         return absent is null ? result : null;
     }
+
+    private static string ConfigurationKey(string name) => name.Replace("__", ":", StringComparison.Ordinal);
 
     [GeneratedRegex("%([^%]+)%")]
     private static partial Regex Placeholder();

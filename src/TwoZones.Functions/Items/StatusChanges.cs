@@ -105,7 +105,7 @@ public sealed class StatusChanges
         try
         {
             var known = committedNow ? TrackerObservation.Of(committed, _time.GetUtcNow()) : null;
-            await TrackerSignals.NotifyStatusChangedAsync(client, committed.Kind, committed.Id, known, CancellationToken.None);
+            await TrackerSignals.NotifyStatusChangedAsync(client, committed.Kind, committed.Id, committed.Status, known, CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

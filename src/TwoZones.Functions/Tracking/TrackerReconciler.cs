@@ -106,7 +106,7 @@ public sealed partial class TrackerReconciler(ItemRepository items, TimeProvider
             }
 
             // A finished tracker of an item that is no longer (or not really) Completed: a reopen whose signal was lost.
-            await TrackerSignals.NotifyStatusChangedAsync(client, record.Kind, record.Id, known: null, ct);
+            await TrackerSignals.RestartAsync(client, new TrackedItem(record.Kind, record.Id), ct);
             return Repair.Started;
         }
 
@@ -117,7 +117,7 @@ public sealed partial class TrackerReconciler(ItemRepository items, TimeProvider
             return Repair.None;
         }
 
-        await TrackerSignals.NotifyStatusChangedAsync(client, record.Kind, record.Id, known: null, ct);
+        await TrackerSignals.NotifyStatusChangedAsync(client, record.Kind, record.Id, record.Status, known: null, ct);
         return Repair.Signalled;
     }
 

@@ -11,22 +11,26 @@ public static class TrackerSignals
 {
     /// <summary>
     /// Tells the item's tracker that its status changed (call it after the transition committed). A running tracker gets the
-    /// <see cref="ItemTracker.StatusChangedEvent"/> event; a tracker that has ended (the item was reopened after completion) is
-    /// started again (Durable Functions refuses an event for a finished instance: the client sees an <see cref="RpcException"/>
-    /// with status Unknown). An event for a tracker that was never started is dropped, as the Durable runtime drops events for unknown
-    /// instances: the reconciler starts missing trackers (at host start and nightly). Raising first, instead of reading the
-    /// instance first, saves a storage read on every status change.
+    /// <see cref="ItemTracker.StatusChangedEvent"/> event. A tracker that has ended is started again when the item is no longer
+    /// Completed (it was reopened); for an item that is still Completed (a retried request, a repeated signal) nothing is done, since
+    /// restarting would only race the other signals that do the same, and two starts at once can leave the Azure Storage provider
+    /// with an instance row of one execution over the history of another, deaf to every later event. Durable Functions refuses an
+    /// event for a finished instance (the client sees an <see cref="RpcException"/> with status Unknown) and drops one for an
+    /// instance that was never started: the reconciler starts missing trackers and restarts finished ones that disagree with their
+    /// item. Raising first, instead of reading the instance first, saves a storage read on every status change.
     /// </summary>
     /// <param name="client">The durable client.</param>
     /// <param name="kind">Task or measure.</param>
     /// <param name="id">Item id (= the tracker's instance id).</param>
+    /// <param name="status">The item's status as stored now.</param>
     /// <param name="known">
     /// The item as the committed transition left it, passed on so the tracker need not read it back; <see langword="null"/> makes
-    /// the tracker read storage (what a reconcile wants).
+    /// the tracker read storage (what a retry or a reconcile wants).
     /// </param>
     /// <param name="ct">Cancels the calls.</param>
     /// <returns>A task that completes when the event was raised or the tracker scheduled.</returns>
-    public static async Task NotifyStatusChangedAsync(DurableTaskClient client, ItemKind kind, string id, TrackerObservation? known, CancellationToken ct)
+    public static async Task NotifyStatusChangedAsync(
+        DurableTaskClient client, ItemKind kind, string id, ItemStatus status, TrackerObservation? known, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(id);
@@ -36,12 +40,27 @@ public static class TrackerSignals
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.Unknown)
         {
-            // Durable Functions refuses an event for an instance that has finished (an unknown instance's event is dropped).
-            // The tracker has finished: start a new one, unless a concurrent signal just did (then tell that one).
-            if (!await TryStartAsync(client, new TrackedItem(kind, id, known), ct))
+            if (status != ItemStatus.Completed)
             {
-                await client.RaiseEventAsync(id, ItemTracker.StatusChangedEvent, known, ct);
+                await RestartAsync(client, new TrackedItem(kind, id, known), ct);
             }
+        }
+    }
+
+    /// <summary>
+    /// Starts a new tracker for an item whose tracker has finished, or tells the one a concurrent caller just started.
+    /// </summary>
+    /// <param name="client">The durable client.</param>
+    /// <param name="item">The item, with what is known of it (or nothing, to make the tracker read storage).</param>
+    /// <param name="ct">Cancels the calls.</param>
+    /// <returns>A task that completes when the tracker was scheduled or told.</returns>
+    public static async Task RestartAsync(DurableTaskClient client, TrackedItem item, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(item);
+        if (!await TryStartAsync(client, item, ct))
+        {
+            await client.RaiseEventAsync(item.Id, ItemTracker.StatusChangedEvent, item.Known, ct);
         }
     }
 
