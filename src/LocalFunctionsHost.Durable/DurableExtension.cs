@@ -34,6 +34,8 @@ public sealed class DurableExtension : IAsyncDisposable
     private WebApplication? _grpcServer;
     private Uri? _httpBaseUri;
     private bool _stopped;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _repairing = new(StringComparer.Ordinal);
+    private InstanceRepair? _instanceRepair;
 
     /// <summary>Creates the extension; nothing touches storage until <see cref="StartAsync"/>.</summary>
     /// <param name="options">The task hub and engine settings.</param>
@@ -128,6 +130,7 @@ public sealed class DurableExtension : IAsyncDisposable
             LoggerFactory = _loggerFactory,
         });
         _service = service;
+        _loggerFactory.AddProvider(new DiscardedMessageWatch(RepairAfterDiscard));
         await service.CreateIfNotExistsAsync();
         cancellationToken.ThrowIfCancellationRequested();
         // Before the dispatchers run, so whatever the app does at start sees instance rows that agree with their history.
@@ -251,6 +254,37 @@ public sealed class DurableExtension : IAsyncDisposable
         {
             logger.LogWarning(e, "Durable repair: failed; instances left as they were");
         }
+    }
+
+    // One check at a time per instance: the provider drops a deaf instance's messages in bursts.
+    private void RepairAfterDiscard(string instanceId)
+    {
+        if (_stopped || !_repairing.TryAdd(instanceId, 0))
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            var logger = _loggerFactory.CreateLogger("LocalFunctionsHost.Durable");
+            try
+            {
+                _instanceRepair ??= new InstanceRepair(_options.ConnectionString, _options.HubName, logger);
+                if (await _instanceRepair.RepairRunningAsync(instanceId, _stopping.Token))
+                {
+                    logger.LogWarning(
+                        "Durable repair: instance {InstanceId} said Running over a history that had finished; its row now follows the history", instanceId);
+                }
+            }
+            catch (Exception e) when (e is Azure.RequestFailedException or OperationCanceledException)
+            {
+                logger.LogWarning("Durable repair: instance {InstanceId} not checked: {Error}", instanceId, e.Message.Split('\n')[0]);
+            }
+            finally
+            {
+                _repairing.TryRemove(instanceId, out _);
+            }
+        });
     }
 
     private string HttpBaseUrl => new Uri(_httpBaseUri!, WebhookPath).ToString().TrimEnd('/');

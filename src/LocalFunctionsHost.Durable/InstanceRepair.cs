@@ -75,6 +75,22 @@ internal sealed class InstanceRepair
         return repaired;
     }
 
+    /// <summary>
+    /// Checks one instance whose message the provider just dropped as finished; repairs its row when it says Running over a
+    /// completed history. Pending rows are left alone: a start that is queued but not yet processed looks the same.
+    /// </summary>
+    public async Task<bool> RepairRunningAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var row = await _instances.GetEntityIfExistsAsync<TableEntity>(
+            KeySanitation(instanceId), string.Empty, InstanceColumns, cancellationToken);
+        if (!row.HasValue || row.Value is not { } entity || entity.GetString("RuntimeStatus") != "Running")
+        {
+            return false;
+        }
+
+        return await RepairAsync(entity, cancellationToken);
+    }
+
     private async Task<bool> RepairAsync(TableEntity row, CancellationToken cancellationToken)
     {
         var sentinelResponse = await _history.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, SentinelRowKey, SentinelColumns, cancellationToken);
@@ -142,6 +158,28 @@ internal sealed class InstanceRepair
         _logger.LogDebug("Durable repair: instance {InstanceId} execution {ExecutionId} marked {Status} from its history",
             row.PartitionKey, executionId, status);
         return true;
+    }
+
+    // The provider's partition key for an instance id: characters Table storage refuses in keys become '^' and a code ('^' itself
+    // doubled; control characters shifted up by U+00C0).
+    private static string KeySanitation(string instanceId)
+    {
+        var key = new System.Text.StringBuilder(instanceId.Length);
+        foreach (var c in instanceId)
+        {
+            _ = c switch
+            {
+                '^' => key.Append("^^"),
+                '/' => key.Append("^0"),
+                '\\' => key.Append("^1"),
+                '#' => key.Append("^2"),
+                '?' => key.Append("^3"),
+                _ when c <= '\u001F' || c is >= '\u007F' and <= '\u009F' => key.Append('^').Append((char)('\u00C0' + c)),
+                _ => key.Append(c),
+            };
+        }
+
+        return key.ToString();
     }
 
     // The provider's form of a large-message reference: the container URL and the blob name escaped segment by segment.

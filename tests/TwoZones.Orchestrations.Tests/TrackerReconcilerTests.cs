@@ -42,7 +42,7 @@ public sealed class TrackerReconcilerTests : IAsyncLifetime
         Assert.True(await TrackerSignals.EnsureTrackerAsync(client, new TrackedItem(ItemKind.Task, "T077"), CancellationToken.None));
         await client.UntilAsync("T077", m => Status(m) is { Stage: ItemStatus.Proposed }, "the tracker's first round");
         stage = ItemStatus.Commenced;
-        var reconciler = new TrackerReconciler(_items, new FakeTimeProvider(Now), new UnansweredSignals(), NullLogger<TrackerReconciler>.Instance);
+        var reconciler = new TrackerReconciler(_items, new FakeTimeProvider(Now), NullLogger<TrackerReconciler>.Instance);
 
         Assert.Equal((1, 0, 1), await reconciler.ReconcileAsync(client, CancellationToken.None));
         await client.UntilAsync("T077", m => Status(m) is { Stage: ItemStatus.Commenced }, "the tracker's answer");

@@ -6,14 +6,15 @@ namespace TwoZones.Workflows.Tests;
 
 /// <summary>
 /// A tracker whose Durable instance row says Running over a history that has finished (what the Azure Storage provider can leave
-/// when a storage outage makes it process one episode twice) drops every event sent to it; the reconciler replaces it.
+/// when a storage outage makes it process one episode twice) drops every event sent to it. The local host repairs the row when
+/// the provider drops the reconciler's signal, and the reconciler then starts a tracker that agrees with storage.
 /// </summary>
 public sealed class DeafTrackerTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
     [Fact]
-    public async Task A_tracker_that_drops_the_reconcilers_signal_is_replaced_by_one_that_agrees_with_storage()
+    public async Task A_tracker_row_left_running_over_a_finished_history_is_repaired_and_the_tracker_restarted()
     {
         await using var app = await WorkflowApp.StartAsync(
             new Dictionary<string, string> { ["TwoZones__ReconcileSchedule"] = "*/5 * * * * *" },
@@ -45,7 +46,7 @@ public sealed class DeafTrackerTests
         Assert.False(replaced.Overdue);
         var since = app.Host.Output[outputBefore..];
         Assert.True(
-            since.Contains("The tracker of T002 did not answer the last reconcile's signal", StringComparison.Ordinal),
-            "no replacement logged:\n" + string.Join('\n', since.Split('\n').Where(l => l.Contains("T002", StringComparison.Ordinal) || l.Contains("reconciled", StringComparison.Ordinal) || l.Contains("Durable", StringComparison.Ordinal)).Take(40)));
+            since.Contains("Durable repair: instance T002 said Running over a history that had finished", StringComparison.Ordinal),
+            "no repair logged:\n" + string.Join('\n', since.Split('\n').Where(l => l.Contains("T002", StringComparison.Ordinal) || l.Contains("reconciled", StringComparison.Ordinal) || l.Contains("Durable", StringComparison.Ordinal)).Take(40)));
     }
 }

@@ -5,7 +5,6 @@ using TwoZones.Functions.Identity;
 using TwoZones.Functions.Indicators;
 using TwoZones.Functions.Items;
 using TwoZones.Functions.Progress;
-using TwoZones.Functions.Tracking;
 using TwoZones.Storage.History;
 using TwoZones.Storage.Seals;
 
@@ -14,7 +13,7 @@ namespace TwoZones.Functions.Hosting;
 /// <summary>Registers the services behind the HTTP API.</summary>
 internal static class ApiServiceCollectionExtensions
 {
-    /// <summary>Adds storage, identity, the progress caches, the history auditor, the item and catalogue services and the reconciler's memory.</summary>
+    /// <summary>Adds storage, identity, the progress caches, the history auditor and the item and catalogue services.</summary>
     public static IServiceCollection AddTwoZonesApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTwoZonesStorage(configuration);
@@ -27,8 +26,6 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<ItemEndpoints>();
         services.AddSingleton<IndicatorProgressCache>();
         services.AddSingleton<UploadedCatalogues>();
-        // Kept between the reconciler's passes, which are separate invocations.
-        services.AddSingleton<UnansweredSignals>();
         services.AddTwoZonesOfficeFormats(configuration);
         return services;
     }

@@ -16,9 +16,8 @@ namespace TwoZones.Functions.Tracking;
 /// </summary>
 /// <param name="items">The items.</param>
 /// <param name="time">The clock that decides "today".</param>
-/// <param name="signals">The signals of the previous pass, to tell a deaf tracker from a slow one.</param>
 /// <param name="logger">Logs what was repaired.</param>
-public sealed partial class TrackerReconciler(ItemRepository items, TimeProvider time, UnansweredSignals signals, ILogger<TrackerReconciler> logger)
+public sealed partial class TrackerReconciler(ItemRepository items, TimeProvider time, ILogger<TrackerReconciler> logger)
 {
     private const int Parallelism = 8;
 
@@ -94,7 +93,7 @@ public sealed partial class TrackerReconciler(ItemRepository items, TimeProvider
         return (all.Count, started, signalled);
     }
 
-    private async Task<Repair> RepairAsync(DurableTaskClient client, ItemRecord record, DateOnly today, CancellationToken ct)
+    private static async Task<Repair> RepairAsync(DurableTaskClient client, ItemRecord record, DateOnly today, CancellationToken ct)
     {
         var instance = await client.GetInstanceAsync(record.Id, getInputsAndOutputs: true, ct);
         if (!TrackerSignals.IsActive(instance))
@@ -115,23 +114,10 @@ public sealed partial class TrackerReconciler(ItemRepository items, TimeProvider
         var status = ReadStatus(instance!);
         if (status is not null && status.Stage == record.Status && status.Overdue == overdue && record.Overdue == overdue)
         {
-            signals.Forget(record.Id);
             return Repair.None;
         }
 
-        if (signals.WentUnanswered(record.Id, instance!.LastUpdatedAt))
-        {
-            // Signalled a whole pass ago and not one step since: it can no longer hear. A tracker holds nothing storage lacks,
-            // so a new one loses nothing; purging first makes room for it under the same instance id.
-            LogReplaced(logger, record.Id, instance.LastUpdatedAt);
-            await client.PurgeInstanceAsync(record.Id, cancellation: ct);
-            await TrackerSignals.RestartAsync(client, new TrackedItem(record.Kind, record.Id), ct);
-            signals.Forget(record.Id);
-            return Repair.Started;
-        }
-
         await TrackerSignals.NotifyStatusChangedAsync(client, record.Kind, record.Id, record.Status, known: null, ct);
-        signals.Signalled(record.Id, instance.LastUpdatedAt);
         return Repair.Signalled;
     }
 
@@ -149,9 +135,6 @@ public sealed partial class TrackerReconciler(ItemRepository items, TimeProvider
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trackers reconciled: {Checked} items checked, {Started} trackers started, {Signalled} signalled")]
     private static partial void LogReconciled(ILogger logger, int @checked, int started, int signalled);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The tracker of {ItemId} did not answer the last reconcile's signal (unchanged since {LastUpdatedAt:o}); replaced by a new one")]
-    private static partial void LogReplaced(ILogger logger, string itemId, DateTimeOffset lastUpdatedAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trackers not reconciled: no items are stored yet ({Reason})")]
     private static partial void LogNothingStored(ILogger logger, string? reason);
