@@ -13,6 +13,8 @@ public sealed class StartupSettingsTests
     [InlineData("TwoZones__DigestSchedule", "0 0 25 * * Mon", "TwoZones:DigestSchedule '0 0 25 * * Mon' is not a six-field NCRONTAB expression")]
     [InlineData("TwoZones__DigestDeliveryAttempts", "many", "'TwoZones:DigestDeliveryAttempts'")]
     [InlineData("TwoZones__TablePrefix", "two-zones", "TwoZones:TablePrefix 'two-zones' must be at most 40 ASCII letters and digits")]
+    [InlineData("TwoZones__StalePeriodDays", "0", "TwoZones:StalePeriodDays 0 must be a whole number of days from 1 to 3650")]
+    [InlineData("TwoZones__StalePeriodDays", "ninety", "'TwoZones:StalePeriodDays'")]
     public async Task A_bad_setting_stops_the_app_with_one_line_naming_it(string variable, string value, string expected)
     {
         await using var azurite = await AzuriteInstance.StartNewAsync(allServices: true);

@@ -12,15 +12,17 @@ internal static class SettingsServiceCollectionExtensions
     /// <summary>The configuration section of the app's own settings.</summary>
     public const string Section = "TwoZones";
 
-    /// <summary>Adds <see cref="DigestOptions"/>, <see cref="ScheduleOptions"/> and <see cref="TableOptions"/>, validated at start.</summary>
+    /// <summary>Adds <see cref="DigestOptions"/>, <see cref="ScheduleOptions"/>, <see cref="TableOptions"/> and <see cref="StaleOptions"/>, validated at start.</summary>
     public static IServiceCollection AddTwoZonesSettings(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigestOptions>, SettingsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScheduleOptions>, SettingsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TableOptions>, SettingsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StaleOptions>, SettingsValidator>());
         Bind<DigestOptions>(services, configuration);
         Bind<ScheduleOptions>(services, configuration);
         Bind<TableOptions>(services, configuration);
+        Bind<StaleOptions>(services, configuration);
         services.PostConfigure<DigestOptions>(o =>
         {
             // An empty setting binds to an empty relative URI: it means no delivery.

@@ -9,7 +9,8 @@ namespace TwoZones.Functions.Hosting;
 /// Checks the <c>TwoZones:*</c> settings at start (<see cref="SettingsServiceCollectionExtensions.AddTwoZonesSettings"/>): each
 /// failure names the setting and what it must be, instead of the app running with a feature silently off.
 /// </summary>
-internal sealed class SettingsValidator : IValidateOptions<DigestOptions>, IValidateOptions<ScheduleOptions>, IValidateOptions<TableOptions>
+internal sealed class SettingsValidator : IValidateOptions<DigestOptions>, IValidateOptions<ScheduleOptions>, IValidateOptions<TableOptions>,
+    IValidateOptions<StaleOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, DigestOptions options)
@@ -53,6 +54,15 @@ internal sealed class SettingsValidator : IValidateOptions<DigestOptions>, IVali
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(
                 $"TwoZones:TablePrefix '{prefix}' must be at most {TableOptions.MaxPrefixLength} ASCII letters and digits, starting with a letter (Azure table names).");
+    }
+
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, StaleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.PeriodDays is >= 1 and <= StaleOptions.MaxPeriodDays
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"TwoZones:StalePeriodDays {options.PeriodDays} must be a whole number of days from 1 to {StaleOptions.MaxPeriodDays}.");
     }
 
     private static void Positive(List<string> failures, string setting, TimeSpan value)

@@ -1,6 +1,7 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Time;
+using TwoZones.Functions.Hosting;
 using TwoZones.Storage;
 
 namespace TwoZones.Functions.Progress;
@@ -11,32 +12,16 @@ namespace TwoZones.Functions.Progress;
 /// </summary>
 public sealed class StalePeriod
 {
-    /// <summary>The setting.</summary>
-    public const string SettingName = "TwoZones:StalePeriodDays";
-
     private readonly TimeProvider _time;
 
-    /// <summary>Reads the period from configuration.</summary>
-    /// <param name="configuration">The app's configuration.</param>
+    /// <summary>Takes the period from the validated settings.</summary>
+    /// <param name="options">The stale period setting.</param>
     /// <param name="time">The server clock.</param>
-    /// <exception cref="InvalidOperationException">The setting is there but is not a whole number of days from 1 to 3650.</exception>
-    public StalePeriod(IConfiguration configuration, TimeProvider time)
+    public StalePeriod(IOptions<StaleOptions> options, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
         _time = time;
-        var text = configuration[SettingName];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            Days = StaleRule.DefaultPeriodDays;
-        }
-        else if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 3650)
-        {
-            Days = days;
-        }
-        else
-        {
-            throw new InvalidOperationException($"{SettingName} must be a whole number of days from 1 to 3650, not '{text}'.");
-        }
+        Days = options.Value.PeriodDays;
     }
 
     /// <summary>The period in days.</summary>
