@@ -19,6 +19,10 @@ namespace LocalFunctionsHost.Durable;
 /// the Azure Storage provider, serves the worker's <c>[DurableClient]</c> over gRPC and the HTTP management API of the
 /// check-status URLs. Create one per host, register the worker's Durable functions, then start it once the worker is ready.
 /// </summary>
+/// <remarks>
+/// Somewhat over the usual length: it owns the provider's lifetime, and the two repairs of instance rows (at start, and when
+/// the provider drops a message) must start and stop with it.
+/// </remarks>
 public sealed class DurableExtension : IAsyncDisposable
 {
     /// <summary>The path under the host's base URL where Durable Functions serves its management API.</summary>

@@ -22,6 +22,10 @@ namespace LocalFunctionsHost;
 /// One run of <c>func start</c>: launch the worker, learn its functions, serve their triggers, stop in order. Any start-up
 /// failure is one line on stderr and exit code 1, as is the worker dying while the host runs.
 /// </summary>
+/// <remarks>
+/// Longer than most files here because start and stop are one ordered sequence each (worker, metadata, extensions, HTTP, timers;
+/// then the reverse, with their time limits), and reading each in one place is what makes the order checkable.
+/// </remarks>
 internal static class FunctionsHost
 {
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);

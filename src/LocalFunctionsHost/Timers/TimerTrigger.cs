@@ -14,6 +14,10 @@ namespace LocalFunctionsHost.Timers;
 /// <c>useMonitor</c> (the default) its status blob survives restarts, so an occurrence missed while no host ran runs once at
 /// start with <c>IsPastDue</c>; <c>runOnStartup</c> runs it once when this host starts. Times are UTC.
 /// </summary>
+/// <remarks>
+/// Longer than most files here: the schedule loop, the claim on an occurrence and its record are one protocol between hosts
+/// sharing a status blob, and each step's guard only makes sense beside the others.
+/// </remarks>
 internal sealed class TimerTrigger(
     FunctionDescriptor function, TimerSchedule schedule, bool runOnStartup, bool useMonitor, BlobContainerClient hosts, string hostId, FunctionInvoker invoker, ConsoleLog log)
 {
