@@ -17,6 +17,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
     private readonly bool _inMemory;
     private readonly bool _allServices;
     private Process? _process;
+    private bool _exitedWhileStarting;
 
     private AzuriteInstance(bool inMemory, bool allServices)
     {
@@ -64,9 +65,20 @@ public sealed class AzuriteInstance : IAsyncDisposable
     /// <param name="allServices">Also start Blob and Queue.</param>
     public static async Task<AzuriteInstance> StartNewAsync(bool inMemory = false, bool allServices = false)
     {
-        var instance = new AzuriteInstance(inMemory, allServices);
-        await instance.StartAsync();
-        return instance;
+        for (var attempt = 1; ; attempt++)
+        {
+            var instance = new AzuriteInstance(inMemory, allServices);
+            try
+            {
+                await instance.StartAsync();
+                return instance;
+            }
+            catch (InvalidOperationException) when (instance._exitedWhileStarting && attempt < 3)
+            {
+                // A port found free was taken by another process before Azurite bound it (EADDRINUSE): new ports, new instance.
+                await instance.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>Starts the emulator (again) on the same ports and data folder.</summary>
@@ -108,8 +120,15 @@ public sealed class AzuriteInstance : IAsyncDisposable
         }
 
         var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { Length: > 0 } line && errors.Count < 20)
+            {
+                errors.Enqueue(line);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
@@ -119,7 +138,9 @@ public sealed class AzuriteInstance : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} while starting on port {TablePort}.");
+                _exitedWhileStarting = true;
+                throw new InvalidOperationException(
+                    $"Azurite exited with code {process.ExitCode} while starting on port {TablePort}: {string.Join(" | ", errors)}");
             }
 
             if (await AcceptsConnectionsAsync(TablePort) && (!_allServices || (await AcceptsConnectionsAsync(BlobPort) && await AcceptsConnectionsAsync(QueuePort))))
