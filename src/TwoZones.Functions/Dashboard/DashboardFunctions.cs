@@ -4,36 +4,16 @@ using Microsoft.Azure.Functions.Worker;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Functions.Http;
 using TwoZones.Functions.Identity;
-using TwoZones.Functions.Indicators;
 using TwoZones.Functions.OpenApi;
 using TwoZones.Functions.Progress;
-using TwoZones.Storage;
-using TwoZones.Storage.History;
-using TwoZones.Storage.Seals;
 
 namespace TwoZones.Functions.Dashboard;
 
 /// <summary><c>GET /api/dashboard</c>: a server-rendered HTML page of progress, trend and overdue items.</summary>
-/// <param name="progress">The in-memory progress of every item.</param>
-/// <param name="snapshots">Stored progress snapshots, for the trend.</param>
-/// <param name="items">Item storage, for the overdue items.</param>
-/// <param name="time">The server clock.</param>
-/// <param name="stale">Judges which items are stale.</param>
-/// <param name="indicators">The indicators' progress against target.</param>
-/// <param name="asOf">Progress at the end of past days.</param>
-/// <param name="seals">The seals of the history.</param>
-public sealed class DashboardFunctions(
-    ProgressCache progress,
-    SnapshotRepository snapshots,
-    ItemRepository items,
-    TimeProvider time,
-    StalePeriod stale,
-    IndicatorProgressCache indicators,
-    AsOfProgressCache asOf,
-    SealRepository seals)
+/// <param name="reader">Reads what the page shows.</param>
+/// <param name="time">The server clock, for the date picker's bounds.</param>
+public sealed class DashboardFunctions(DashboardModelReader reader, TimeProvider time)
 {
-    private readonly DashboardModelReader _reader = new(progress, snapshots, items, time, stale, indicators, asOf, seals);
-
     /// <summary>The dashboard in English or Chinese (<c>?lang=en|zh</c>); opened in a browser with the key in <c>?code=</c>.</summary>
     /// <param name="req">The request.</param>
     /// <returns>The page (<c>text/html</c>).</returns>
@@ -57,7 +37,7 @@ public sealed class DashboardFunctions(
 
         // Only a key that came in the query string is repeated in links; a header key stays out of the page.
         var code = QueryParameters.Text(req, "code");
-        var model = await _reader.ReadAsync(code, AsOfQuery.Read(req, time), req.HttpContext.RequestAborted);
+        var model = await reader.ReadAsync(code, AsOfQuery.Read(req, time), req.HttpContext.RequestAborted);
         return new HtmlResponse(DashboardPage.Render(model, language));
     }
 

@@ -18,7 +18,7 @@ namespace TwoZones.Functions.Dashboard;
 /// <param name="indicators">The indicators' progress against target.</param>
 /// <param name="asOf">Progress at the end of past days.</param>
 /// <param name="seals">The seals of the history.</param>
-internal sealed class DashboardModelReader(
+public sealed class DashboardModelReader(
     ProgressCache progress,
     SnapshotRepository snapshots,
     ItemRepository items,

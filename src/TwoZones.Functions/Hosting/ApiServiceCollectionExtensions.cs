@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TwoZones.Functions.Catalogue;
+using TwoZones.Functions.Dashboard;
 using TwoZones.Functions.Identity;
 using TwoZones.Functions.Indicators;
 using TwoZones.Functions.Items;
@@ -26,6 +27,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<ItemEndpoints>();
         services.AddSingleton<IndicatorProgressCache>();
         services.AddSingleton<UploadedCatalogues>();
+        services.AddSingleton<DashboardModelReader>();
         services.AddTwoZonesOfficeFormats(configuration);
         return services;
     }
