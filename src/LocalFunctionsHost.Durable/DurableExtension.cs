@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using DurableTask.AzureStorage;
-using DurableTask.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -20,8 +19,8 @@ namespace LocalFunctionsHost.Durable;
 /// check-status URLs. Create one per host, register the worker's Durable functions, then start it once the worker is ready.
 /// </summary>
 /// <remarks>
-/// Somewhat over the usual length: it owns the provider's lifetime, and the two repairs of instance rows (at start, and when
-/// the provider drops a message) must start and stop with it.
+/// Somewhat over the usual length: it owns the lifetimes of the client's provider instance, the engine, the storage watch and the
+/// gRPC endpoint, and the two repairs of instance rows (at start, and when the provider drops a message) must start and stop with it.
 /// </remarks>
 public sealed class DurableExtension : IAsyncDisposable
 {
@@ -33,8 +32,10 @@ public sealed class DurableExtension : IAsyncDisposable
     private readonly Dictionary<string, string> _orchestrators = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _activities = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationTokenSource _stopping = new();
-    private AzureStorageOrchestrationService? _service;
-    private TaskHubWorker? _worker;
+    private readonly CancellationTokenSource _unwatch = new();
+    private AzureStorageOrchestrationService? _client;
+    private DurableEngine? _engine;
+    private Task? _storageWatch;
     private WebApplication? _grpcServer;
     private Uri? _httpBaseUri;
     private bool _stopped;
@@ -78,7 +79,7 @@ public sealed class DurableExtension : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(functionName);
         ArgumentNullException.ThrowIfNull(bindingType);
-        if (_worker is not null)
+        if (_engine is not null)
         {
             throw new InvalidOperationException("Functions must be registered before the Durable extension starts.");
         }
@@ -110,45 +111,33 @@ public sealed class DurableExtension : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(invoker);
         ArgumentNullException.ThrowIfNull(hostHttpBaseUri);
         ObjectDisposedException.ThrowIf(_stopped, this);
-        if (_worker is not null)
+        if (_engine is not null)
         {
             throw new InvalidOperationException("The Durable extension has already started.");
         }
 
         _httpBaseUri = hostHttpBaseUri;
-        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
-        {
-            StorageAccountClientProvider = new StorageAccountClientProvider(_options.ConnectionString),
-            TaskHubName = _options.HubName,
-            PartitionCount = _options.PartitionCount,
-            MaxQueuePollingInterval = _options.MaxQueuePollingInterval,
-            ControlQueueVisibilityTimeout = _options.ControlQueueVisibilityTimeout,
-            WorkItemQueueVisibilityTimeout = _options.WorkItemQueueVisibilityTimeout,
-            WorkerId = _options.WorkerId,
-            // Blob leases (the <hub>-leases container), the partition management Durable Functions uses unless told otherwise.
-            UseTablePartitionManagement = false,
-            MaxConcurrentTaskOrchestrationWorkItems = _options.MaxConcurrentOrchestratorFunctions,
-            MaxConcurrentTaskActivityWorkItems = _options.MaxConcurrentActivityFunctions,
-            // Durable Functions rejects a start whose dedupe states cannot be honoured instead of ignoring them.
-            ThrowExceptionOnInvalidDedupeStatus = true,
-            LoggerFactory = _loggerFactory,
-        });
-        _service = service;
         _loggerFactory.AddProvider(new DiscardedMessageWatch(RepairAfterDiscard));
-        await service.CreateIfNotExistsAsync();
+        // Clients (the worker's [DurableClient] and the management API) get a provider instance of their own that is never
+        // started: the engine's instance may be replaced after a storage outage, and a client call must not notice.
+        _client = CreateService();
+        await _client.CreateIfNotExistsAsync();
         cancellationToken.ThrowIfCancellationRequested();
         // Before the dispatchers run, so whatever the app does at start sees instance rows that agree with their history.
         await RepairInstancesAsync(cancellationToken);
 
-        var middleware = new WorkerDispatchMiddleware(invoker, _orchestrators, _activities, _stopping.Token,
-            _loggerFactory.CreateLogger("LocalFunctionsHost.Durable"));
-        var worker = new TaskHubWorker(service, _loggerFactory);
-        worker.AddOrchestrationDispatcherMiddleware(middleware.RunOrchestratorAsync);
-        worker.AddActivityDispatcherMiddleware(middleware.RunActivityAsync);
-        _worker = worker;
-        await worker.StartAsync();
+        var logger = _loggerFactory.CreateLogger("LocalFunctionsHost.Durable");
+        var middleware = new WorkerDispatchMiddleware(invoker, _orchestrators, _activities, _stopping.Token, logger);
+        _engine = new DurableEngine(CreateService, middleware, _loggerFactory);
+        await _engine.StartAsync();
+        var engine = _engine;
+        _storageWatch = new StorageWatch(
+            _options.ConnectionString,
+            _options.HubName.ToLowerInvariant() + "-workitems",
+            (away, token) => engine.RestartAsync($"storage answered again after about {away.TotalSeconds:0} s away", token),
+            logger).RunAsync(_unwatch.Token);
 
-        _grpcServer = await StartGrpcServerAsync(service, cancellationToken);
+        _grpcServer = await StartGrpcServerAsync(_client, cancellationToken);
         var address = _grpcServer.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         GrpcEndpoint = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
     }
@@ -187,7 +176,7 @@ public sealed class DurableExtension : IAsyncDisposable
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        ManagementEndpoints.Map(endpoints, WebhookPath, () => _service ?? throw new InvalidOperationException("The Durable extension has not started."));
+        ManagementEndpoints.Map(endpoints, WebhookPath, () => _client ?? throw new InvalidOperationException("The Durable extension has not started."));
     }
 
     /// <summary>
@@ -203,10 +192,17 @@ public sealed class DurableExtension : IAsyncDisposable
         }
 
         _stopped = true;
-        if (_worker is not null)
+        // The watch first, so no restart races the stop.
+        await _unwatch.CancelAsync();
+        if (_storageWatch is not null)
         {
-            // Not forced: running invocations complete. TaskHubWorker.StopAsync also stops the service, which releases the leases.
-            await _worker.StopAsync(isForced: false);
+            await _storageWatch;
+        }
+
+        if (_engine is not null)
+        {
+            // Not forced: running invocations complete. Stopping the engine also stops its provider, which releases the leases.
+            await _engine.StopAsync();
         }
 
         await _stopping.CancelAsync();
@@ -221,9 +217,19 @@ public sealed class DurableExtension : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        _worker?.Dispose();
+        if (_engine is not null)
+        {
+            await _engine.DisposeAsync();
+        }
+
         _stopping.Dispose();
+        _unwatch.Dispose();
     }
+
+    /// <summary>How many times the engine has been replaced since the extension started (after storage came back from an outage).</summary>
+    internal int EngineRestarts => _engine?.Restarts ?? 0;
+
+    private AzureStorageOrchestrationService CreateService() => new(_options.ToProviderSettings(_loggerFactory));
 
     /// <summary>The longest the start waits for the instance repair; a larger hub finishes it in the background.</summary>
     internal static TimeSpan RepairWait { get; set; } = TimeSpan.FromSeconds(20);
@@ -246,7 +252,7 @@ public sealed class DurableExtension : IAsyncDisposable
     {
         try
         {
-            var repaired = await new InstanceRepair(_options.ConnectionString, _options.HubName, logger).RunAsync(_stopping.Token);
+            var repaired = await new InstanceRepair(_options.ConnectionString, _options.HubName, logger).RunAsync(_unwatch.Token);
             logger.LogInformation("Durable repair: {Count} instance(s) repaired whose history had completed (Azure/durabletask#1252), in {Milliseconds:0} ms",
                 repaired, started.Elapsed.TotalMilliseconds);
         }

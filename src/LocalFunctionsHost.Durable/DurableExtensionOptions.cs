@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using DurableTask.AzureStorage;
+using Microsoft.Extensions.Logging;
 
 namespace LocalFunctionsHost.Durable;
 
@@ -52,6 +54,12 @@ public sealed record DurableExtensionOptions
     public TimeSpan WorkItemQueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How many control-queue messages the engine holds in memory, over all partitions, before it stops fetching more
+    /// (Durable's default outside the Consumption and Elastic Premium plans: 256; the provider's own default is 64).
+    /// </summary>
+    public int ControlQueueBufferThreshold { get; init; } = 256;
+
+    /// <summary>
     /// Owner name of the partition leases. Keep it stable across restarts of the same app (see <see cref="StableWorkerId"/>):
     /// a restarted host then takes its leases back at once instead of waiting for them to expire.
     /// </summary>
@@ -87,8 +95,8 @@ public sealed record DurableExtensionOptions
     /// <summary>
     /// Reads <c>extensions.durableTask</c> of a host.json: <c>hubName</c>, <c>maxConcurrentActivityFunctions</c>,
     /// <c>maxConcurrentOrchestratorFunctions</c>, <c>overridableExistingInstanceStates</c> and, under <c>storageProvider</c>, <c>connectionName</c> (or
-    /// <c>connectionStringName</c>), <c>partitionCount</c>, <c>maxQueuePollingInterval</c>, <c>controlQueueVisibilityTimeout</c> and
-    /// <c>workItemQueueVisibilityTimeout</c>. <c>%name%</c> in the hub name is
+    /// <c>connectionStringName</c>), <c>partitionCount</c>, <c>maxQueuePollingInterval</c>, <c>controlQueueVisibilityTimeout</c>,
+    /// <c>workItemQueueVisibilityTimeout</c> and <c>controlQueueBufferThreshold</c>. <c>%name%</c> in the hub name is
     /// resolved from the app settings, as Durable does.
     /// </summary>
     /// <param name="hostJson">The text of host.json, or null when there is none.</param>
@@ -142,8 +150,29 @@ public sealed record DurableExtensionOptions
             MaxQueuePollingInterval = (hasProvider ? Time(provider, "maxQueuePollingInterval") : null) ?? defaults.MaxQueuePollingInterval,
             ControlQueueVisibilityTimeout = (hasProvider ? Time(provider, "controlQueueVisibilityTimeout") : null) ?? defaults.ControlQueueVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = (hasProvider ? Time(provider, "workItemQueueVisibilityTimeout") : null) ?? defaults.WorkItemQueueVisibilityTimeout,
+            ControlQueueBufferThreshold = (hasProvider ? Int(provider, "controlQueueBufferThreshold") : null) ?? defaults.ControlQueueBufferThreshold,
         };
     }
+
+    /// <summary>The Azure Storage provider's settings for these options.</summary>
+    internal AzureStorageOrchestrationServiceSettings ToProviderSettings(ILoggerFactory loggerFactory) => new()
+    {
+        StorageAccountClientProvider = new StorageAccountClientProvider(ConnectionString),
+        TaskHubName = HubName,
+        PartitionCount = PartitionCount,
+        MaxQueuePollingInterval = MaxQueuePollingInterval,
+        ControlQueueVisibilityTimeout = ControlQueueVisibilityTimeout,
+        WorkItemQueueVisibilityTimeout = WorkItemQueueVisibilityTimeout,
+        ControlQueueBufferThreshold = ControlQueueBufferThreshold,
+        WorkerId = WorkerId,
+        // Blob leases (the <hub>-leases container), the partition management Durable Functions uses unless told otherwise.
+        UseTablePartitionManagement = false,
+        MaxConcurrentTaskOrchestrationWorkItems = MaxConcurrentOrchestratorFunctions,
+        MaxConcurrentTaskActivityWorkItems = MaxConcurrentActivityFunctions,
+        // Durable Functions rejects a start whose dedupe states cannot be honoured instead of ignoring them.
+        ThrowExceptionOnInvalidDedupeStatus = true,
+        LoggerFactory = loggerFactory,
+    };
 
     // host.json keys are case-insensitive for the Functions host, so these lookups are too.
     private static bool TryGet(JsonElement element, string name, out JsonElement value)

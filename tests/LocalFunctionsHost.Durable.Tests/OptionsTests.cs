@@ -8,7 +8,8 @@ public sealed class OptionsTests
         const string hostJson = """
             { "version": "2.0", "extensions": { "durableTask": {
                 "hubName": "%HUB%", "maxConcurrentActivityFunctions": 8, "maxConcurrentOrchestratorFunctions": 6,
-                "storageProvider": { "connectionName": "Store", "partitionCount": 2, "maxQueuePollingInterval": "00:00:05" } } } }
+                "storageProvider": { "connectionName": "Store", "partitionCount": 2, "maxQueuePollingInterval": "00:00:05",
+                  "controlQueueBufferThreshold": 100 } } } }
             """;
         var settings = new Dictionary<string, string> { ["HUB"] = "TwoZones", ["Store"] = "UseDevelopmentStorage=true" };
         var options = DurableExtensionOptions.FromHostJson(hostJson, n => settings.GetValueOrDefault(n), "w1");
@@ -19,6 +20,7 @@ public sealed class OptionsTests
         Assert.Equal(6, options.MaxConcurrentOrchestratorFunctions);
         Assert.Equal(2, options.PartitionCount);
         Assert.Equal(TimeSpan.FromSeconds(5), options.MaxQueuePollingInterval);
+        Assert.Equal(100, options.ControlQueueBufferThreshold);
         Assert.Equal("w1", options.WorkerId);
         Assert.False(options.StartReplacesActiveInstances);
 
@@ -36,6 +38,7 @@ public sealed class OptionsTests
         Assert.Equal(4, options.PartitionCount);
         Assert.Equal(TimeSpan.FromSeconds(1), options.MaxQueuePollingInterval);
         Assert.Equal(10 * Environment.ProcessorCount, options.MaxConcurrentActivityFunctions);
+        Assert.Equal(256, options.ControlQueueBufferThreshold);
         Assert.Throws<InvalidOperationException>(() => DurableExtensionOptions.FromHostJson(null, _ => null, "w"));
     }
 

@@ -72,6 +72,10 @@ public sealed class StorageOutageUnderLoadTests(ITestOutputHelper output)
 
         Assert.False(app.Host.HasExited);
         Assert.DoesNotContain("The functions host cannot start", app.Host.Output[pid..], StringComparison.Ordinal);
+        // The host noticed storage come back and replaced its Durable engine, whose in-memory leases and prefetched messages the
+        // outage may have left unable to read the control queues.
+        await Polling.UntilAsync(
+            () => Task.FromResult(app.Host.Output[pid..].Contains("Durable engine restarted", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), "the Durable engine to be restarted");
         Assert.Contains(HttpStatusCode.ServiceUnavailable, healthDuringOutage);
         // Status changes sent meanwhile were answered 503 with Retry-After, or (a request that began as storage went) waited
         // it out within the time limit below and succeeded: never a 500, never a hang.

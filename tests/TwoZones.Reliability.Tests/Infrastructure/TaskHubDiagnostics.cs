@@ -1,12 +1,17 @@
 using System.Text;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace TwoZones.Reliability.Tests.Infrastructure;
 
 /// <summary>What the task hub holds for instances a test found wrong, so a failure says why and not only that.</summary>
 public static class TaskHubDiagnostics
 {
-    /// <summary>The history rows (event type, name, time) and instance row of the first few instances named in <paramref name="failures"/>.</summary>
+    /// <summary>
+    /// The history rows (event type, name, time) and instance row of the first few instances named in <paramref name="failures"/>,
+    /// then every queue's length, the partition leases, and the engine's last log lines.
+    /// </summary>
     public static async Task<string> DescribeAsync(ReliabilityApp app, IEnumerable<string> failures)
     {
         var service = new TableServiceClient(app.Azurite.ConnectionString);
@@ -31,6 +36,36 @@ public static class TaskHubDiagnostics
             }
         }
 
+        // Where the messages wait and who holds which partition: a queue that fills while nobody owns its lease says why
+        // instances stopped hearing, which the rows above cannot.
+        var queues = new QueueServiceClient(app.Azurite.ConnectionString);
+        await foreach (var queue in queues.GetQueuesAsync())
+        {
+            var properties = await queues.GetQueueClient(queue.Name).GetPropertiesAsync();
+            text.Append("queue ").Append(queue.Name).Append(": ").Append(properties.Value.ApproximateMessagesCount).Append(" messages\n");
+        }
+
+        var blobs = new BlobServiceClient(app.Azurite.ConnectionString);
+        await foreach (var container in blobs.GetBlobContainersAsync())
+        {
+            if (!container.Name.EndsWith("-leases", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            await foreach (var blob in blobs.GetBlobContainerClient(container.Name).GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Traits = Azure.Storage.Blobs.Models.BlobTraits.Metadata }))
+            {
+                text.Append("lease ").Append(blob.Name).Append(": ").Append(blob.Properties.LeaseState).Append(' ')
+                    .Append(blob.Properties.LeaseStatus).Append(' ').Append(blob.Properties.LastModified?.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture))
+                    .Append('\n');
+            }
+        }
+
+        var engineLines = app.AllOutput().Split('\n')
+            .Where(l => l.Contains("DurableTask", StringComparison.Ordinal) || l.Contains("Durable repair", StringComparison.Ordinal) || l.Contains("Durable engine", StringComparison.Ordinal) || l.Contains("lease", StringComparison.OrdinalIgnoreCase))
+            .Select(l => l.Length > 400 ? l[..400] + " …" : l)
+            .TakeLast(60);
+        text.Append("the engine's last log lines:\n").AppendJoin('\n', engineLines).Append('\n');
         return text.ToString();
     }
 }
