@@ -81,29 +81,60 @@ public sealed class ReliabilityApp : IAsyncDisposable
     public async Task<ChildHost> StartInstanceAsync()
     {
         var root = RepositoryRoot.Find();
-        var port = AzuriteInstance.FreePort();
-        var environment = new Dictionary<string, string>(Settings) { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        var host = await ChildHost.StartCommandAsync(Path.Combine(root, "tools", "start-app"), [], root, environment, port, TimeSpan.FromMinutes(5));
-        _hosts.Add(host);
-        await WaitHealthyAsync(host, TimeSpan.FromMinutes(5));
-        return host;
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = AzuriteInstance.FreePort();
+            var environment = new Dictionary<string, string>(Settings) { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            var host = await ChildHost.StartCommandAsync(Path.Combine(root, "tools", "start-app"), [], root, environment, port, TimeSpan.FromMinutes(5));
+            _hosts.Add(host);
+            try
+            {
+                await WaitHealthyAsync(host, TimeSpan.FromMinutes(5));
+                return host;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && host.HasExited && host.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // The port found free was taken before the host bound it (another process's port-0 listener got the same
+                // number, and answered the test's first connection): new port, new instance.
+            }
+        }
     }
 
     /// <summary>Waits until <c>GET /api/health</c> answers 200; returns how long that took.</summary>
+    /// <exception cref="InvalidOperationException">The host exited first (the message has its last output).</exception>
     public static async Task<TimeSpan> WaitHealthyAsync(ChildHost host, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
-        await Polling.UntilAsync(
+        try
+        {
+            await PollHealthAsync(host, timeout);
+        }
+        catch (TimeoutException e)
+        {
+            var output = host.Output;
+            throw new TimeoutException($"{e.Message} Its last output:\n{output[Math.Max(0, output.Length - 4000)..]}", e);
+        }
+
+        return clock.Elapsed;
+    }
+
+    private static Task PollHealthAsync(ChildHost host, TimeSpan timeout) =>
+        Polling.UntilAsync(
             async () =>
             {
+                if (host.HasExited)
+                {
+                    var output = host.Output;
+                    throw new InvalidOperationException(
+                        $"The app exited with code {host.ExitCode} before it reported healthy. Its last output:\n{output[Math.Max(0, output.Length - 4000)..]}");
+                }
+
                 using var response = await host.Http.GetAsync("api/health");
                 return response.StatusCode == HttpStatusCode.OK;
             },
             timeout,
             "the app to report healthy",
             e => e is HttpRequestException or TaskCanceledException);
-        return clock.Elapsed;
-    }
 
     /// <summary>Imports a catalogue through <c>POST /api/catalogue</c> and waits for the import to complete.</summary>
     public async Task ImportAsync(HttpClient http, string catalogueJson)
