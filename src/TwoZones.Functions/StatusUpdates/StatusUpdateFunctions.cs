@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using TwoZones.Core.Lifecycle;
-using TwoZones.Functions.Exports;
 using TwoZones.Functions.Http;
 using TwoZones.Functions.Identity;
 using TwoZones.Functions.Items;
@@ -20,9 +19,8 @@ namespace TwoZones.Functions.StatusUpdates;
 /// </summary>
 /// <param name="changes">The status-change path shared with single updates.</param>
 /// <param name="endpoints">The single-update endpoints, whose answer to a refused change each refused row reports.</param>
-/// <param name="items">The stored items, read once to tell unchanged rows apart.</param>
 /// <param name="answers">First answers of uploads with an idempotency key.</param>
-public sealed class StatusUpdateFunctions(StatusChanges changes, ItemEndpoints endpoints, StoredItems items, StatusUpdateAnswers answers)
+public sealed class StatusUpdateFunctions(StatusChanges changes, ItemEndpoints endpoints, StatusUpdateAnswers answers)
 {
     /// <summary>Largest sheet accepted: 4 MiB.</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
@@ -88,17 +86,12 @@ public sealed class StatusUpdateFunctions(StatusChanges changes, ItemEndpoints e
         }
 
         var requested = ReadSheet(bytes, format);
-        var current = (await items.ReadAsync(null, ItemFilter.None, cancellationToken)).ToDictionary(i => i.Id, StringComparer.Ordinal);
         var outcomes = new ConcurrentDictionary<int, StatusUpdateOutcome>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        // Each row reads only its own item, inside the transition: a row whose item already has the status is refused there
+        // without writing anything, and reported as unchanged (reading the whole store first cost more than the sheet's rows).
         await Parallel.ForEachAsync(requested, options, async (row, ct) =>
         {
-            if (current.TryGetValue(row.Id, out var item) && item.Kind == row.Kind && item.Status == row.Change.To)
-            {
-                outcomes[row.Row] = new StatusUpdateOutcome(row.Row, row.Id, StatusUpdateOutcome.Unchanged, item.Status, item.Version, null, null, null);
-                return;
-            }
-
             var rowKey = uploadKey.Length == 0 ? null : StatusUpdateAnswers.RowKey(caller, uploadKey, row.Id);
             var result = await changes.ApplyAsync(row.Kind, row.Id, caller, row.Change, null, rowKey, client, ct);
             outcomes[row.Row] = Outcome(row, result);
@@ -152,6 +145,11 @@ public sealed class StatusUpdateFunctions(StatusChanges changes, ItemEndpoints e
         {
             // A replay is this upload's own row, applied by an attempt that died before its answer was kept: the first answer said applied.
             return new StatusUpdateOutcome(row.Row, row.Id, StatusUpdateOutcome.Applied, result.Item!.Status, result.Item.Version, null, null, null);
+        }
+
+        if (result.Item is { } item && item.Kind == row.Kind && item.Status == row.Change.To)
+        {
+            return new StatusUpdateOutcome(row.Row, row.Id, StatusUpdateOutcome.Unchanged, item.Status, item.Version, null, null, null);
         }
 
         // The same problem a single POST .../status would have answered.
