@@ -60,6 +60,10 @@ internal static class ItemColumns
     public static string HistoryRowKey(string itemId, int seq) =>
         HistoryRowPrefix + seq.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) + "|" + itemId;
 
+    /// <summary>Selects one item's history rows ('.' follows '-').</summary>
+    public static string HistoryRowsFilter(string itemId) =>
+        Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {itemId} and RowKey gt {HistoryRowPrefix} and RowKey lt {"h."}");
+
     /// <summary>Selects every state row ('}' follows '|').</summary>
     public static string StateRowsFilter() => $"RowKey ge '{StateRowPrefix}' and RowKey lt 'state}}'";
 }

@@ -178,25 +178,79 @@ public sealed class EvidenceRepository
 
     private async Task CollectAsync(string id, List<EvidenceFile> files, CancellationToken cancellationToken)
     {
+        var unlisted = new List<BlobItem>();
         await foreach (var blob in _container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, id + "/", cancellationToken))
         {
             var sha = blob.Name[(id.Length + 1)..];
-            if (!EvidenceReference.IsHash(sha) || !blob.Metadata.TryGetValue(SeqKey, out var seqText) || !int.TryParse(seqText, out var seq))
+            if (!EvidenceReference.IsHash(sha))
             {
-                // Stored but not (yet) recorded in the chain.
                 continue;
             }
 
-            files.Add(new EvidenceFile(
-                sha,
-                blob.Properties.ContentType ?? "application/octet-stream",
-                blob.Properties.ContentLength ?? 0,
-                blob.Metadata.TryGetValue(NameKey, out var name) ? Uri.UnescapeDataString(name) : null,
-                blob.Properties.CreatedOn ?? DateTimeOffset.MinValue,
-                blob.Metadata.TryGetValue(ByKey, out var by) ? by : string.Empty,
-                seq));
+            if (!blob.Metadata.TryGetValue(SeqKey, out var seqText) || !int.TryParse(seqText, out var seq))
+            {
+                unlisted.Add(blob);
+                continue;
+            }
+
+            files.Add(ToFile(blob, sha, seq, blob.Metadata.TryGetValue(ByKey, out var by) ? by : string.Empty));
+        }
+
+        if (unlisted.Count > 0)
+        {
+            await CollectUnlistedAsync(id, unlisted, files, cancellationToken);
         }
     }
+
+    // A file without the listing's metadata was either never recorded (an upload that died before its chain entry: invisible,
+    // and stored again by a retry) or recorded by an upload that died between the chain entry and the metadata write. The chain
+    // is the record, so it decides, and a recorded file gets its metadata back.
+    private async Task CollectUnlistedAsync(string id, List<BlobItem> unlisted, List<EvidenceFile> files, CancellationToken cancellationToken)
+    {
+        var cited = new Dictionary<string, TransitionRecord>(StringComparer.Ordinal);
+        var filter = ItemColumns.HistoryRowsFilter(id);
+        await foreach (var row in _tables.Items.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (HistoryEntities.FromEntity(row) is { } entry && EvidenceReference.TryParse(entry.EvidenceUrl, out var citedSha))
+            {
+                cited.TryAdd(citedSha, entry);
+            }
+        }
+
+        foreach (var blob in unlisted)
+        {
+            var sha = blob.Name[(id.Length + 1)..];
+            if (!cited.TryGetValue(sha, out var entry))
+            {
+                continue;
+            }
+
+            files.Add(ToFile(blob, sha, entry.Seq, entry.Actor));
+            var metadata = new Dictionary<string, string>(blob.Metadata, StringComparer.Ordinal)
+            {
+                [ShaKey] = sha,
+                [ByKey] = entry.Actor,
+                [SeqKey] = entry.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            try
+            {
+                await _container.GetBlobClient(blob.Name).SetMetadataAsync(metadata, cancellationToken: cancellationToken);
+            }
+            catch (RequestFailedException)
+            {
+                // Only the listing's shortcut: the next listing asks the chain again.
+            }
+        }
+    }
+
+    private static EvidenceFile ToFile(BlobItem blob, string sha, int seq, string uploadedBy) => new(
+        sha,
+        blob.Properties.ContentType ?? "application/octet-stream",
+        blob.Properties.ContentLength ?? 0,
+        blob.Metadata.TryGetValue(NameKey, out var name) ? Uri.UnescapeDataString(name) : null,
+        blob.Properties.CreatedOn ?? DateTimeOffset.MinValue,
+        uploadedBy,
+        seq);
 
     /// <summary>One file's content as stored.</summary>
     /// <param name="kind">Task or measure.</param>

@@ -70,7 +70,7 @@ public sealed class IndicatorRepository
             return null;
         }
 
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey gt {ItemColumns.HistoryRowPrefix} and RowKey lt {"h."}");
+        var filter = ItemColumns.HistoryRowsFilter(id);
         var entries = new List<IndicatorActual>();
         int? unreadable = null;
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))

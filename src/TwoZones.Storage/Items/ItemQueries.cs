@@ -87,8 +87,7 @@ internal sealed class ItemQueries(ItemRows rows)
             return null;
         }
 
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {id} and RowKey gt {ItemColumns.HistoryRowPrefix} and RowKey lt {"h."}");
+        var filter = ItemColumns.HistoryRowsFilter(id);
         var entries = new List<TransitionRecord>();
         int? unreadableSeq = null;
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: ItemRepository.MaxPageSize, cancellationToken: cancellationToken))
