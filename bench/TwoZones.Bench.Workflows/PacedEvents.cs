@@ -1,14 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Azure.Data.Tables;
 using TwoZones.Bench.Api;
 
 namespace TwoZones.Bench.Workflows;
 
 /// <summary>
 /// Status updates sent at a fixed rate, each ending its item's tracker (Commenced → Completed), and the time from sending the
-/// update to the tracker's end. The end is read afterwards from the instance's <c>lastUpdatedTime</c> (the provider stamps it
-/// when the round completes), so no polling runs while the events are in flight; host and bench share the machine's clock.
+/// update to the tracker's end. The end is read afterwards, once the management API reports the instance completed, from the
+/// <c>LastUpdatedTime</c> of its row in the task hub's Instances table (the provider stamps it when the round completes; the
+/// management API gives that time in whole seconds, as Durable Functions does), so no polling runs while the events are in
+/// flight; host and bench share the machine's clock.
 /// </summary>
 public static class PacedEvents
 {
@@ -22,7 +25,7 @@ public static class PacedEvents
         public double P(IReadOnlyList<double> sorted, double q) => sorted[Math.Max(0, (int)Math.Ceiling(sorted.Count * q) - 1)];
     }
 
-    public static async Task<Result> RunAsync(ApiClient api, IReadOnlyList<string> measureIds, double perSecond, Action<string> log)
+    public static async Task<Result> RunAsync(ApiClient api, TableClient instances, IReadOnlyList<string> measureIds, double perSecond, Action<string> log)
     {
         var today = TwoZones.Core.Time.ShanghaiClock.Today(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var sentAt = new DateTimeOffset[measureIds.Count];
@@ -52,10 +55,11 @@ public static class PacedEvents
         {
             while (true)
             {
-                var (status, body) = await api.GetInstanceAsync(measureIds[i]);
-                if (status == HttpStatusCode.OK && body is { } completed)
+                var (status, _) = await api.GetInstanceAsync(measureIds[i]);
+                if (status == HttpStatusCode.OK)
                 {
-                    var ended = completed.GetProperty("lastUpdatedTime").GetDateTimeOffset();
+                    var row = await instances.GetEntityAsync<TableEntity>(measureIds[i], "", select: ["LastUpdatedTime"]);
+                    var ended = row.Value.GetDateTimeOffset("LastUpdatedTime") ?? throw new InvalidOperationException($"{measureIds[i]} has no LastUpdatedTime.");
                     latencies[i] = (ended - sentAt[i]).TotalMilliseconds;
                     return;
                 }
