@@ -116,9 +116,8 @@ internal sealed class DurableEngine(
 
     private async Task<TaskHubWorker> StartWorkerAsync()
     {
-        var service = createService();
-        await service.CreateIfNotExistsAsync();
-        var worker = new TaskHubWorker(service, loggerFactory);
+        // The worker's start starts the provider, which creates the hub if missing.
+        var worker = new TaskHubWorker(createService(), loggerFactory);
         worker.AddOrchestrationDispatcherMiddleware(middleware.RunOrchestratorAsync);
         worker.AddActivityDispatcherMiddleware(middleware.RunActivityAsync);
         await worker.StartAsync();

@@ -252,7 +252,7 @@ public sealed class DurableExtension : IAsyncDisposable
     {
         try
         {
-            var repaired = await new InstanceRepair(_options.ConnectionString, _options.HubName, logger).RunAsync(_unwatch.Token);
+            var repaired = await new InstanceRepair(_options.ConnectionString, _options.HubName, logger).RunAsync(_stopping.Token);
             logger.LogInformation("Durable repair: {Count} instance(s) repaired whose history had completed (Azure/durabletask#1252), in {Milliseconds:0} ms",
                 repaired, started.Elapsed.TotalMilliseconds);
         }
