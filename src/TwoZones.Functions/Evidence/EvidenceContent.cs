@@ -14,6 +14,15 @@ public static class EvidenceContent
     /// <summary>The types accepted, for messages and docs.</summary>
     public const string Accepted = "PDF, PNG, JPEG, DOCX or XLSX";
 
+    /// <summary>The media types <see cref="Detect"/> gives, in the order of <see cref="Accepted"/>.</summary>
+    public static IReadOnlyList<string> MediaTypes { get; } = [PdfType, PngType, JpegType, DocxType, XlsxType];
+
+    private const string PdfType = "application/pdf";
+    private const string PngType = "image/png";
+    private const string JpegType = "image/jpeg";
+    private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private static readonly byte[] Pdf = "%PDF-"u8.ToArray();
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
@@ -28,17 +37,17 @@ public static class EvidenceContent
         var span = content.AsSpan();
         if (span.StartsWith(Pdf))
         {
-            return "application/pdf";
+            return PdfType;
         }
 
         if (span.StartsWith(Png))
         {
-            return "image/png";
+            return PngType;
         }
 
         if (span.StartsWith(Jpeg))
         {
-            return "image/jpeg";
+            return JpegType;
         }
 
         return span.StartsWith(Zip) ? OfficeType(content) : null;
@@ -56,10 +65,10 @@ public static class EvidenceContent
 
             if (archive.GetEntry("word/document.xml") is not null)
             {
-                return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+                return DocxType;
             }
 
-            return archive.GetEntry("xl/workbook.xml") is not null ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : null;
+            return archive.GetEntry("xl/workbook.xml") is not null ? XlsxType : null;
         }
         catch (InvalidDataException)
         {

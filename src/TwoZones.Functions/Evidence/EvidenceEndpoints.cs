@@ -9,7 +9,7 @@ using TwoZones.Storage.Evidence;
 
 namespace TwoZones.Functions.Evidence;
 
-/// <summary>The evidence endpoints, written once for both kinds (<see cref="EvidenceFunctions"/> binds the routes).</summary>
+/// <summary>The evidence endpoints, written once for both kinds (<see cref="EvidenceFunctions"/> binds the routes; <see cref="EvidenceContract"/> says what they promise).</summary>
 /// <param name="evidence">The evidence store.</param>
 public sealed class EvidenceEndpoints(EvidenceRepository evidence)
 {
@@ -57,7 +57,7 @@ public sealed class EvidenceEndpoints(EvidenceRepository evidence)
     {
         ArgumentNullException.ThrowIfNull(request);
         var files = CatalogueIds.IsItemId(kind, id) ? await evidence.ListAsync(kind, id, request.HttpContext.RequestAborted) : null;
-        return files is null ? NotFound(kind, id) : new JsonResponse(new { items = files.Select(f => EvidenceResponse.From(f, ItemPath(kind, id))) });
+        return files is null ? NotFound(kind, id) : new JsonResponse(new EvidenceListResponse([.. files.Select(f => EvidenceResponse.From(f, ItemPath(kind, id)))]));
     }
 
     /// <summary>Returns one file as an attachment.</summary>
