@@ -3,7 +3,10 @@ using TwoZones.Core.Progress;
 
 namespace TwoZones.Core.Indicators;
 
-/// <summary>An indicator with its latest actual and its progress against target, as the API, the dashboard and the digest show it.</summary>
+/// <summary>
+/// An indicator with its latest actual and its progress against target, as the API, the dashboard and the digest show it. Not sealed:
+/// the API's detail answer adds the indicator's periods to these fields.
+/// </summary>
 /// <param name="Id">Indicator id.</param>
 /// <param name="Year">The year of the target.</param>
 /// <param name="NameEn">English name.</param>
@@ -17,7 +20,7 @@ namespace TwoZones.Core.Indicators;
 /// <param name="Actual">The latest value; <see langword="null"/> before any is reported.</param>
 /// <param name="ActualPeriod">The period of <paramref name="Actual"/>.</param>
 /// <param name="Source">Where the target and imported figures come from.</param>
-public sealed record IndicatorProgress(
+public record IndicatorProgress(
     string Id,
     int Year,
     string NameEn,
