@@ -4,6 +4,7 @@ using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Time;
 using TwoZones.Storage;
+using TwoZones.Storage.Caching;
 
 namespace TwoZones.Functions.Progress;
 
@@ -13,32 +14,36 @@ namespace TwoZones.Functions.Progress;
 /// request costs one in-memory pass (cached until something changes) instead of a scan of the items table; only the very first
 /// request of a process waits for storage.
 /// </summary>
-/// <param name="items">Item storage.</param>
-/// <param name="catalogue">Programmes and agencies.</param>
-/// <param name="time">The server clock.</param>
-/// <param name="logger">Logs failed background refreshes.</param>
-public sealed partial class ProgressCache(ItemRepository items, CatalogueRepository catalogue, TimeProvider time, ILogger<ProgressCache> logger)
+public sealed partial class ProgressCache
 {
     /// <summary>How stale the figures may be before a request triggers a refresh.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(2);
 
-    // Rows are matched by their server Timestamp; re-reading a window before the last refresh catches writes that committed with an
-    // earlier Timestamp but became visible after that refresh read.
-    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
-
-    private readonly SemaphoreSlim _refreshGate = new(1, 1);
+    private readonly ItemRepository _items;
+    private readonly CatalogueRepository _catalogue;
+    private readonly TimeProvider _time;
+    private readonly IncrementalRefresh _refresh;
     private readonly Lock _lock = new();
-    private readonly Dictionary<(ItemKind Kind, string Id), ItemSnapshot> _items = [];
+    private readonly Dictionary<(ItemKind Kind, string Id), ItemSnapshot> _snapshots = [];
     private readonly Dictionary<(ItemKind Kind, string Id), DateTimeOffset> _localWrites = [];
     private readonly Dictionary<int, (long Generation, DateOnly Today, ProgressReport Report)> _reports = [];
     private readonly Dictionary<(int Kind, int Days), (long Generation, DateOnly Today, int Count)> _staleCounts = [];
     private IReadOnlyList<Programme> _programmes = [];
     private IReadOnlyList<Agency> _agencies = [];
-    private DateTimeOffset? _lastRefreshStarted;
-    private DateTimeOffset _freshUntil = DateTimeOffset.MinValue;
     private long _generation;
-    private Task? _backgroundRefresh;
-    private bool _mustRefresh;
+
+    /// <summary>Creates the cache; nothing is read before the first request.</summary>
+    /// <param name="items">Item storage.</param>
+    /// <param name="catalogue">Programmes and agencies.</param>
+    /// <param name="time">The server clock.</param>
+    /// <param name="logger">Logs failed background refreshes.</param>
+    public ProgressCache(ItemRepository items, CatalogueRepository catalogue, TimeProvider time, ILogger<ProgressCache> logger)
+    {
+        _items = items;
+        _catalogue = catalogue;
+        _time = time;
+        _refresh = new IncrementalRefresh(ReadChangesAsync, time, MaxAge, e => LogRefreshFailed(logger, e.GetBaseException().Message));
+    }
 
     /// <summary>The programmes of the catalogue as last read.</summary>
     public IReadOnlyList<Programme> Programmes
@@ -55,20 +60,21 @@ public sealed partial class ProgressCache(ItemRepository items, CatalogueReposit
     /// <summary>The progress report over all items, or over one kind, refreshing first when the figures are older than <see cref="MaxAge"/>.</summary>
     public async Task<ProgressReport> GetReportAsync(ItemKind? kind, CancellationToken cancellationToken)
     {
-        await EnsureFreshAsync(cancellationToken);
-        var now = time.GetUtcNow();
+        await _refresh.EnsureFreshAsync(cancellationToken);
+        var now = _time.GetUtcNow();
         var today = ShanghaiClock.Today(now);
+        var lastRead = _refresh.LastStarted;
         lock (_lock)
         {
             var reportKey = kind is { } k ? (int)k : -1;
             if (_reports.TryGetValue(reportKey, out var cached) && cached.Generation == _generation && cached.Today == today)
             {
                 // Unchanged figures still hold as of the latest refresh.
-                return _lastRefreshStarted is { } asOf && asOf > cached.Report.AsOf ? cached.Report with { AsOf = asOf } : cached.Report;
+                return lastRead is { } asOf && asOf > cached.Report.AsOf ? cached.Report with { AsOf = asOf } : cached.Report;
             }
 
-            var selected = kind is null ? [.. _items.Values] : _items.Values.Where(i => i.Kind == kind).ToList();
-            var report = ProgressCalculator.Compute(selected, _programmes, _agencies, today, _lastRefreshStarted ?? now);
+            var selected = kind is null ? [.. _snapshots.Values] : _snapshots.Values.Where(i => i.Kind == kind).ToList();
+            var report = ProgressCalculator.Compute(selected, _programmes, _agencies, today, lastRead ?? now);
             _reports[reportKey] = (_generation, today, report);
             return report;
         }
@@ -80,8 +86,8 @@ public sealed partial class ProgressCache(ItemRepository items, CatalogueReposit
     /// </summary>
     public async Task<int> GetStaleCountAsync(ItemKind? kind, int periodDays, CancellationToken cancellationToken)
     {
-        await EnsureFreshAsync(cancellationToken);
-        var today = ShanghaiClock.Today(time.GetUtcNow());
+        await _refresh.EnsureFreshAsync(cancellationToken);
+        var today = ShanghaiClock.Today(_time.GetUtcNow());
         lock (_lock)
         {
             var key = (kind is { } k ? (int)k : -1, periodDays);
@@ -90,25 +96,14 @@ public sealed partial class ProgressCache(ItemRepository items, CatalogueReposit
                 return cached.Count;
             }
 
-            var count = _items.Values.Count(i => (kind is null || i.Kind == kind) && StaleRule.IsStale(i.Status, i.LastActivity, today, periodDays));
+            var count = _snapshots.Values.Count(i => (kind is null || i.Kind == kind) && StaleRule.IsStale(i.Status, i.LastActivity, today, periodDays));
             _staleCounts[key] = (_generation, today, count);
             return count;
         }
     }
 
     /// <summary>Reads what changed since the last refresh, and the catalogue's programmes and agencies.</summary>
-    public async Task RefreshAsync(CancellationToken cancellationToken)
-    {
-        await _refreshGate.WaitAsync(cancellationToken);
-        try
-        {
-            await RefreshCoreAsync(cancellationToken);
-        }
-        finally
-        {
-            _refreshGate.Release();
-        }
-    }
+    public Task RefreshAsync(CancellationToken cancellationToken) => _refresh.RefreshAsync(cancellationToken);
 
     /// <summary>Records an item this process has just written, so the next report shows it without waiting for a refresh.</summary>
     public void Apply(ItemRecord record)
@@ -117,8 +112,8 @@ public sealed partial class ProgressCache(ItemRepository items, CatalogueReposit
         var key = (record.Kind, record.Id);
         lock (_lock)
         {
-            _items[key] = ItemSnapshot.From(record.Item) with { LastActivity = record.LastEffectiveDate };
-            _localWrites[key] = time.GetUtcNow();
+            _snapshots[key] = ItemSnapshot.From(record.Item) with { LastActivity = record.LastEffectiveDate };
+            _localWrites[key] = _time.GetUtcNow();
             _generation++;
         }
     }
@@ -127,86 +122,13 @@ public sealed partial class ProgressCache(ItemRepository items, CatalogueReposit
     /// Makes the next request refresh before it answers (after an import, for example): figures known to be out of date are
     /// not served, not even once while a background refresh catches up.
     /// </summary>
-    public void Invalidate()
+    public void Invalidate() => _refresh.Invalidate();
+
+    private async Task ReadChangesAsync(DateTimeOffset? since, DateTimeOffset started, CancellationToken cancellationToken)
     {
-        lock (_lock)
-        {
-            _freshUntil = DateTimeOffset.MinValue;
-            _mustRefresh = true;
-        }
-    }
-
-    private async Task EnsureFreshAsync(CancellationToken cancellationToken)
-    {
-        if (IsFresh())
-        {
-            return;
-        }
-
-        lock (_lock)
-        {
-            if (_lastRefreshStarted is not null && !_mustRefresh)
-            {
-                // Stale figures are answered at once while one refresh at a time catches up.
-                if (_backgroundRefresh is not { IsCompleted: false })
-                {
-                    _backgroundRefresh = Task.Run(RefreshInBackgroundAsync, CancellationToken.None);
-                }
-
-                return;
-            }
-        }
-
-        await _refreshGate.WaitAsync(cancellationToken);
-        try
-        {
-            // Another request may have refreshed while this one waited.
-            if (!IsFresh())
-            {
-                await RefreshCoreAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            _refreshGate.Release();
-        }
-    }
-
-    private async Task RefreshInBackgroundAsync()
-    {
-        try
-        {
-            await RefreshAsync(CancellationToken.None);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            LogRefreshFailed(logger, e.GetBaseException().Message);
-        }
-    }
-
-    private bool IsFresh()
-    {
-        lock (_lock)
-        {
-            return time.GetUtcNow() < _freshUntil;
-        }
-    }
-
-    private async Task RefreshCoreAsync(CancellationToken cancellationToken)
-    {
-        DateTimeOffset? since;
-        lock (_lock)
-        {
-            since = _lastRefreshStarted - Overlap;
-
-            // This read starts after the invalidation, so it sees what caused it.
-            _mustRefresh = false;
-        }
-
-        var started = time.GetUtcNow();
-        var changed = await items.ReadSnapshotsAsync(since, cancellationToken);
-        var programmes = await catalogue.GetProgrammesAsync(cancellationToken);
-        var agencies = await catalogue.GetAgenciesAsync(cancellationToken);
+        var changed = await _items.ReadSnapshotsAsync(since, cancellationToken);
+        var programmes = await _catalogue.GetProgrammesAsync(cancellationToken);
+        var agencies = await _catalogue.GetAgenciesAsync(cancellationToken);
         lock (_lock)
         {
             var updated = false;
@@ -221,14 +143,14 @@ public sealed partial class ProgressCache(ItemRepository items, CatalogueReposit
                 }
 
                 // The overlap re-reads recent rows; only a real change invalidates the cached reports.
-                if (!_items.TryGetValue(key, out var known) || known != snapshot)
+                if (!_snapshots.TryGetValue(key, out var known) || known != snapshot)
                 {
-                    _items[key] = snapshot;
+                    _snapshots[key] = snapshot;
                     updated = true;
                 }
             }
 
-            foreach (var stale in _localWrites.Where(w => w.Value < started - Overlap).Select(w => w.Key).ToList())
+            foreach (var stale in _localWrites.Where(w => w.Value < started - IncrementalRefresh.Overlap).Select(w => w.Key).ToList())
             {
                 _localWrites.Remove(stale);
             }
@@ -240,8 +162,6 @@ public sealed partial class ProgressCache(ItemRepository items, CatalogueReposit
 
             _programmes = programmes;
             _agencies = agencies;
-            _lastRefreshStarted = started;
-            _freshUntil = started + MaxAge;
         }
     }
 

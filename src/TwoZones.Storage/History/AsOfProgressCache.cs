@@ -3,6 +3,7 @@ using TwoZones.Core.History;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Progress;
 using TwoZones.Core.Progress.AsOf;
+using TwoZones.Storage.Caching;
 
 namespace TwoZones.Storage.History;
 
@@ -12,30 +13,35 @@ namespace TwoZones.Storage.History;
 /// overlap) in the background and is answered from the copy meanwhile, so a figure is at most one refresh behind storage and no request
 /// waits for the read but the first. Results are kept per day and kind until the history changes.
 /// </summary>
-/// <param name="history">Reads state and history rows.</param>
-/// <param name="catalogue">Programmes and agencies.</param>
-/// <param name="time">The server clock.</param>
-public sealed class AsOfProgressCache(HistoryReader history, CatalogueRepository catalogue, TimeProvider time)
+public sealed class AsOfProgressCache
 {
     /// <summary>How old the copy may be before a request reads what changed.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(2);
 
-    // Rows are matched by their server Timestamp; re-reading a window before the last read catches writes that committed with an
-    // earlier Timestamp but became visible after that read.
-    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
-
     private const int MaxCachedResults = 64;
 
-    private readonly SemaphoreSlim _refreshGate = new(1, 1);
+    private readonly HistoryReader _history;
+    private readonly CatalogueRepository _catalogue;
+    private readonly IncrementalRefresh _refresh;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ItemSnapshot> _items = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<TransitionRecord>> _histories = new(StringComparer.Ordinal);
     private readonly Dictionary<(DateOnly Date, int Kind), AsOfProgress> _results = [];
     private IReadOnlyList<Programme> _programmes = [];
     private IReadOnlyList<Agency> _agencies = [];
-    private DateTimeOffset? _lastRefreshStarted;
-    private DateTimeOffset _freshUntil = DateTimeOffset.MinValue;
-    private Task? _backgroundRefresh;
+
+    /// <summary>Creates the cache; nothing is read before the first request.</summary>
+    /// <param name="history">Reads state and history rows.</param>
+    /// <param name="catalogue">Programmes and agencies.</param>
+    /// <param name="time">The server clock.</param>
+    public AsOfProgressCache(HistoryReader history, CatalogueRepository catalogue, TimeProvider time)
+    {
+        _history = history;
+        _catalogue = catalogue;
+
+        // A failed background read leaves the copy as it was; the next request reads again.
+        _refresh = new IncrementalRefresh(ReadChangesAsync, time, MaxAge);
+    }
 
     /// <summary>The programmes of the catalogue as last read.</summary>
     public IReadOnlyList<Programme> Programmes
@@ -56,7 +62,7 @@ public sealed class AsOfProgressCache(HistoryReader history, CatalogueRepository
     /// <returns>The figures and whether entries recorded after the day changed them.</returns>
     public async Task<AsOfProgress> GetAsync(DateOnly date, ItemKind? kind, CancellationToken cancellationToken)
     {
-        await EnsureFreshAsync(cancellationToken);
+        await _refresh.EnsureFreshAsync(cancellationToken);
         var key = (date, kind is { } k ? (int)k : -1);
         List<ItemSnapshot> items;
         Dictionary<string, IReadOnlyList<TransitionRecord>> histories;
@@ -92,75 +98,13 @@ public sealed class AsOfProgressCache(HistoryReader history, CatalogueRepository
     /// <summary>Reads what changed since the last read (everything the first time).</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>A task that completes when the copy is up to date.</returns>
-    public async Task RefreshAsync(CancellationToken cancellationToken)
+    public Task RefreshAsync(CancellationToken cancellationToken) => _refresh.RefreshAsync(cancellationToken);
+
+    private async Task ReadChangesAsync(DateTimeOffset? since, DateTimeOffset started, CancellationToken cancellationToken)
     {
-        await _refreshGate.WaitAsync(cancellationToken);
-        try
-        {
-            await RefreshCoreAsync(cancellationToken);
-        }
-        finally
-        {
-            _refreshGate.Release();
-        }
-    }
-
-    private async Task EnsureFreshAsync(CancellationToken cancellationToken)
-    {
-        if (IsFresh())
-        {
-            return;
-        }
-
-        lock (_lock)
-        {
-            if (_lastRefreshStarted is not null)
-            {
-                // The copy answers while one refresh at a time catches up; a failed refresh leaves it as it was and the next request retries.
-                if (_backgroundRefresh is not { IsCompleted: false })
-                {
-                    _backgroundRefresh = Task.Run(() => RefreshAsync(CancellationToken.None), CancellationToken.None);
-                }
-
-                return;
-            }
-        }
-
-        await _refreshGate.WaitAsync(cancellationToken);
-        try
-        {
-            // Another request may have refreshed while this one waited.
-            if (!IsFresh())
-            {
-                await RefreshCoreAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            _refreshGate.Release();
-        }
-    }
-
-    private bool IsFresh()
-    {
-        lock (_lock)
-        {
-            return time.GetUtcNow() < _freshUntil;
-        }
-    }
-
-    private async Task RefreshCoreAsync(CancellationToken cancellationToken)
-    {
-        DateTimeOffset? since;
-        lock (_lock)
-        {
-            since = _lastRefreshStarted - Overlap;
-        }
-
-        var started = time.GetUtcNow();
-        var changed = await history.ReadAsync(since, cancellationToken);
-        var programmes = await catalogue.GetProgrammesAsync(cancellationToken);
-        var agencies = await catalogue.GetAgenciesAsync(cancellationToken);
+        var changed = await _history.ReadAsync(since, cancellationToken);
+        var programmes = await _catalogue.GetProgrammesAsync(cancellationToken);
+        var agencies = await _catalogue.GetAgenciesAsync(cancellationToken);
         lock (_lock)
         {
             var updated = !programmes.SequenceEqual(_programmes) || !agencies.SequenceEqual(_agencies);
@@ -185,8 +129,6 @@ public sealed class AsOfProgressCache(HistoryReader history, CatalogueRepository
 
             _programmes = programmes;
             _agencies = agencies;
-            _lastRefreshStarted = started;
-            _freshUntil = time.GetUtcNow() + MaxAge;
         }
     }
 
