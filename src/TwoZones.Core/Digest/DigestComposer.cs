@@ -10,10 +10,13 @@ public static class DigestComposer
     /// <summary>Composes the digest of an ISO week.</summary>
     /// <param name="week">ISO week id, e.g. <c>2026-W48</c>.</param>
     /// <param name="generatedAt">Now.</param>
-    /// <param name="current">Current progress (its agencies supply the names for the overdue groups).</param>
+    /// <param name="current">Current progress (its agencies supply the names for the overdue and reminder groups).</param>
     /// <param name="previous">The snapshot to compare with (normally the last one before the week began), or <see langword="null"/>.</param>
     /// <param name="moved">Candidate transitions; those whose <see cref="DigestMovement.RecordedAt"/> falls in the week (Asia/Shanghai) are kept.</param>
     /// <param name="overdue">Currently overdue items.</param>
+    /// <param name="stale">Currently stale items, for the reminders; <see langword="null"/> leaves the reminders out.</param>
+    /// <param name="stalePeriodDays">The stale period <paramref name="stale"/> was judged with.</param>
+    /// <param name="indicators">Indicators with their progress against target; <see langword="null"/> leaves them out.</param>
     /// <returns>The digest.</returns>
     /// <exception cref="FormatException"><paramref name="week"/> is not an ISO week id.</exception>
     public static Digest Compose(
@@ -22,7 +25,10 @@ public static class DigestComposer
         ProgressReport current,
         ProgressSnapshot? previous,
         IReadOnlyList<DigestMovement> moved,
-        IReadOnlyList<OverdueItem> overdue)
+        IReadOnlyList<OverdueItem> overdue,
+        IReadOnlyList<StaleItem>? stale = null,
+        int? stalePeriodDays = null,
+        IReadOnlyList<IndicatorProgress>? indicators = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(moved);
@@ -47,47 +53,17 @@ public static class DigestComposer
                 before is null ? null : DigestDeltas.Between(p.Counts, before));
         }).ToList();
 
-        return new Digest(
-            weekId.ToString(), weekId.Start, weekId.End, generatedAt, totals, previous?.Overall, previous?.AsOf, deltas,
-            movedInWeek, GroupOverdue(current.Agencies, overdue), rows);
-    }
-
-    /// <summary>Composes the digest of an ISO week with the reminders of stale items and the indicators.</summary>
-    /// <param name="week">ISO week id, e.g. <c>2026-W48</c>.</param>
-    /// <param name="generatedAt">Now.</param>
-    /// <param name="current">Current progress (its agencies supply the names for the overdue and reminder groups).</param>
-    /// <param name="previous">The snapshot to compare with, or <see langword="null"/>.</param>
-    /// <param name="moved">Candidate transitions (see the other overload).</param>
-    /// <param name="overdue">Currently overdue items.</param>
-    /// <param name="stale">Currently stale items.</param>
-    /// <param name="stalePeriodDays">The stale period they were judged with.</param>
-    /// <param name="indicators">Indicators with their progress against target.</param>
-    /// <returns>The digest.</returns>
-    public static Digest Compose(
-        string week,
-        DateTimeOffset generatedAt,
-        ProgressReport current,
-        ProgressSnapshot? previous,
-        IReadOnlyList<DigestMovement> moved,
-        IReadOnlyList<OverdueItem> overdue,
-        IReadOnlyList<StaleItem> stale,
-        int stalePeriodDays,
-        IReadOnlyList<IndicatorProgress> indicators)
-    {
-        ArgumentNullException.ThrowIfNull(stale);
-        ArgumentNullException.ThrowIfNull(indicators);
-        var reminders = GroupByAgency(
+        var reminders = stale is null ? null : GroupByAgency(
             current.Agencies,
             stale,
             s => s.LeadAgency,
             items => items.OrderBy(s => s.LastActivity).ThenBy(s => s.Id, StringComparer.Ordinal).ToList(),
             (id, agency, items) => new AgencyStale(id, agency?.NameEn ?? string.Empty, agency?.NameZh ?? string.Empty, items));
-        return Compose(week, generatedAt, current, previous, moved, overdue) with
-        {
-            StaleByAgency = reminders,
-            StalePeriodDays = stalePeriodDays,
-            Indicators = indicators,
-        };
+
+        return new Digest(
+            weekId.ToString(), weekId.Start, weekId.End, generatedAt, totals, previous?.Overall, previous?.AsOf, deltas,
+            movedInWeek, GroupOverdue(current.Agencies, overdue), rows,
+            StaleByAgency: reminders, StalePeriodDays: stale is null ? null : stalePeriodDays, Indicators: indicators);
     }
 
     private static List<AgencyOverdue> GroupOverdue(IReadOnlyList<AgencyProgress> agencies, IReadOnlyList<OverdueItem> overdue) =>

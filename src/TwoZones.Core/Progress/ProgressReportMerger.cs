@@ -25,27 +25,14 @@ public static class ProgressReportMerger
 
         var overall = Sum(parts.Select(p => p.Overall));
 
-        var programmeOrder = Order(programmes.Select(p => p.Id));
-        var programmeNames = programmes.GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var programmeRows = Known(programmes.Select(p => p.Id), parts.SelectMany(p => p.Programmes).Select(p => (p.Id, p.Counts)), programmeOrder)
-            .Select(pair =>
-            {
-                programmeNames.TryGetValue(pair.Key, out var p);
-                var c = pair.Counts;
-                return new ProgrammeProgress(pair.Key, p?.NameEn ?? string.Empty, p?.NameZh ?? string.Empty, c.Total, c.Proposed, c.Commenced, c.Completed, c.Overdue);
-            })
-            .ToList();
-
-        var agencyOrder = Order(agencies.Select(a => a.Id));
-        var agencyNames = agencies.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var agencyRows = Known(agencies.Select(a => a.Id), parts.SelectMany(p => p.Agencies).Select(a => (a.Id, a.Counts)), agencyOrder)
-            .Select(pair =>
-            {
-                agencyNames.TryGetValue(pair.Key, out var a);
-                var c = pair.Counts;
-                return new AgencyProgress(pair.Key, a?.NameEn ?? string.Empty, a?.NameZh ?? string.Empty, c.Total, c.Proposed, c.Commenced, c.Completed, c.Overdue);
-            })
-            .ToList();
+        var programmeRows = Rows(
+            programmes.Select(p => (p.Id, p.NameEn, p.NameZh)),
+            parts.SelectMany(p => p.Programmes).Select(p => (p.Id, p.Counts)),
+            (id, en, zh, c) => new ProgrammeProgress(id, en, zh, c.Total, c.Proposed, c.Commenced, c.Completed, c.Overdue));
+        var agencyRows = Rows(
+            agencies.Select(a => (a.Id, a.NameEn, a.NameZh)),
+            parts.SelectMany(p => p.Agencies).Select(a => (a.Id, a.Counts)),
+            (id, en, zh, c) => new AgencyProgress(id, en, zh, c.Total, c.Proposed, c.Commenced, c.Completed, c.Overdue));
 
         var districtRows = parts.SelectMany(p => p.Districts)
             .GroupBy(d => d.District ?? string.Empty, StringComparer.Ordinal)
@@ -69,25 +56,35 @@ public static class ProgressReportMerger
             programmeRows, agencyRows, districtRows, kindRows);
     }
 
-    /// <summary>Every known key (even without items), then keys seen only in the parts, each with its summed counts.</summary>
-    private static IEnumerable<(string Key, ProgressCounts Counts)> Known(
-        IEnumerable<string> knownKeys, IEnumerable<(string Id, ProgressCounts Counts)> rows, Dictionary<string, int> order)
+    /// <summary>
+    /// One row per catalogue entry in catalogue order (even without items), then per id seen only in the parts (by id), each with
+    /// its summed counts and its names (empty for an id the catalogue lacks).
+    /// </summary>
+    private static List<TRow> Rows<TRow>(
+        IEnumerable<(string Id, string NameEn, string NameZh)> catalogue,
+        IEnumerable<(string Id, ProgressCounts Counts)> rows,
+        Func<string, string, string, ProgressCounts, TRow> row)
     {
-        var sums = rows.GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Sum(g.Select(r => r.Counts)), StringComparer.Ordinal);
-        var keys = knownKeys.Distinct(StringComparer.Ordinal)
-            .Concat(sums.Keys.Where(k => !order.ContainsKey(k) && sums[k].Total > 0).Order(StringComparer.Ordinal));
-        return keys.Select(k => (k, sums.TryGetValue(k, out var c) ? c : ProgressCounts.Empty));
-    }
-
-    private static Dictionary<string, int> Order(IEnumerable<string> keys)
-    {
-        var order = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var key in keys)
+        var names = new Dictionary<string, (string En, string Zh)>(StringComparer.Ordinal);
+        var inCatalogueOrder = new List<string>();
+        foreach (var (id, en, zh) in catalogue)
         {
-            order.TryAdd(key, order.Count);
+            if (names.TryAdd(id, (en, zh)))
+            {
+                inCatalogueOrder.Add(id);
+            }
         }
 
-        return order;
+        var sums = rows.GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Sum(g.Select(r => r.Counts)), StringComparer.Ordinal);
+        var keys = inCatalogueOrder.Concat(sums.Keys.Where(k => !names.ContainsKey(k) && sums[k].Total > 0).Order(StringComparer.Ordinal)).ToList();
+        return
+        [
+            .. keys.Select(k =>
+            {
+                var (en, zh) = names.TryGetValue(k, out var n) ? n : (string.Empty, string.Empty);
+                return row(k, en, zh, sums.TryGetValue(k, out var c) ? c : ProgressCounts.Empty);
+            }),
+        ];
     }
 
     private static ProgressCounts Sum(IEnumerable<ProgressCounts> counts) =>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using TwoZones.Core.Lifecycle;
 using TwoZones.Functions.Http;
 using TwoZones.Functions.Spreadsheets;
@@ -25,29 +24,12 @@ public sealed class SheetCatalogues(CatalogueRepository catalogue)
     /// <exception cref="ApiProblemException">400 when the file is not a readable sheet or a cell cannot be read, every problem listed by row and column.</exception>
     public async Task<(CatalogueDocument Catalogue, IReadOnlyDictionary<string, int> RowOf)> ReadAsync(byte[] bytes, SheetFormat format, CancellationToken cancellationToken)
     {
-        SheetTable table;
-        try
-        {
-            table = SheetReader.Read(bytes, format, MaxRows);
-        }
-        catch (SheetFormatException e)
-        {
-            throw new ApiProblemException(ApiProblem.BadRequest(e.Message, RequestBody.Errors("$", e.Message)));
-        }
+        var table = SheetUpload.Read(bytes, format, MaxRows);
 
         var errors = new SheetErrors();
         var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var items = ItemSheet.ReadItems(table, errors, rowOf);
-        if (errors.Count > 0)
-        {
-            throw new ApiProblemException(ApiProblem.Validation(
-                StatusCodes.Status400BadRequest,
-                "invalid-sheet",
-                "The sheet has cells that cannot be read.",
-                $"The sheet has {errors.Count} problem(s); nothing was imported. Fix them all and upload it again.",
-                errors.ToDictionary(),
-                new Dictionary<string, object?> { ["errorCount"] = errors.Count }));
-        }
+        SheetUpload.ThrowIfAny(errors, "imported");
 
         var agencies = await catalogue.GetAgenciesAsync(cancellationToken);
         var programmes = await catalogue.GetProgrammesAsync(cancellationToken);

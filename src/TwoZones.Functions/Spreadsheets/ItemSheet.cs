@@ -71,20 +71,7 @@ public static class ItemSheet
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentNullException.ThrowIfNull(rowOf);
-        foreach (var required in (string[])["id", "programme", "titleEn", "titleZh", "leadAgency"])
-        {
-            if (table.Column(required) < 0)
-            {
-                errors.Add("header", $"The sheet has no '{required}' column.");
-            }
-        }
-
-        foreach (var duplicate in table.DuplicateHeaders)
-        {
-            errors.Add("header", $"The column '{duplicate}' appears more than once.");
-        }
-
-        if (errors.Count > 0)
+        if (!table.CheckHeader(errors, "id", "programme", "titleEn", "titleZh", "leadAgency"))
         {
             return [];
         }

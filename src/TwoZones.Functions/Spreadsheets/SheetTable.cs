@@ -43,6 +43,29 @@ public sealed class SheetTable
     public IEnumerable<string> DuplicateHeaders =>
         Headers.Where(h => h.Length > 0).GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
 
+    /// <summary>Checks the header row: every required column present, no column twice; each problem goes to <paramref name="errors"/>.</summary>
+    /// <param name="errors">Where problems go, under <c>header</c>.</param>
+    /// <param name="required">The columns the reader cannot do without.</param>
+    /// <returns>Whether the header holds (and nothing was wrong before).</returns>
+    public bool CheckHeader(SheetErrors errors, params ReadOnlySpan<string> required)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        foreach (var name in required)
+        {
+            if (Column(name) < 0)
+            {
+                errors.Add("header", $"The sheet has no '{name}' column.");
+            }
+        }
+
+        foreach (var duplicate in DuplicateHeaders)
+        {
+            errors.Add("header", $"The column '{duplicate}' appears more than once.");
+        }
+
+        return errors.Count == 0;
+    }
+
     /// <summary>The index of a column by name (any case), or -1 when the sheet has none.</summary>
     /// <param name="name">The column name, e.g. <c>status</c>.</param>
     /// <returns>The index, or -1.</returns>

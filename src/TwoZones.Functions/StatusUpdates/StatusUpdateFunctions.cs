@@ -113,28 +113,11 @@ public sealed class StatusUpdateFunctions(StatusChanges changes, ItemEndpoints e
 
     private IReadOnlyList<RequestedChange> ReadSheet(byte[] bytes, SheetFormat format)
     {
-        SheetTable table;
-        try
-        {
-            table = SheetReader.Read(bytes, format, MaxRows);
-        }
-        catch (SheetFormatException e)
-        {
-            throw new ApiProblemException(ApiProblem.BadRequest(e.Message, RequestBody.Errors("$", e.Message)));
-        }
+        var table = SheetUpload.Read(bytes, format, MaxRows);
 
         var errors = new SheetErrors();
         var requested = StatusUpdateSheet.Read(table, changes.Today, errors);
-        if (errors.Count > 0)
-        {
-            throw new ApiProblemException(ApiProblem.Validation(
-                StatusCodes.Status400BadRequest,
-                "invalid-sheet",
-                "The sheet has cells that cannot be read.",
-                $"The sheet has {errors.Count} problem(s); nothing was applied. Fix them all and upload it again.",
-                errors.ToDictionary(),
-                new Dictionary<string, object?> { ["errorCount"] = errors.Count }));
-        }
+        SheetUpload.ThrowIfAny(errors, "applied");
 
         return requested;
     }

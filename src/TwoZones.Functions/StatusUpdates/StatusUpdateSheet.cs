@@ -23,20 +23,7 @@ public static class StatusUpdateSheet
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(errors);
-        foreach (var required in (string[])["id", "status"])
-        {
-            if (table.Column(required) < 0)
-            {
-                errors.Add("header", $"The sheet has no '{required}' column.");
-            }
-        }
-
-        foreach (var duplicate in table.DuplicateHeaders)
-        {
-            errors.Add("header", $"The column '{duplicate}' appears more than once.");
-        }
-
-        if (errors.Count > 0)
+        if (!table.CheckHeader(errors, "id", "status"))
         {
             return [];
         }
