@@ -19,14 +19,11 @@ namespace TwoZones.Storage.Evidence;
 public sealed class EvidenceRepository
 {
     private const int MaxAttempts = 5;
-    private const string ShaKey = "sha256";
-    private const string NameKey = "filename";
-    private const string ByKey = "uploadedby";
-    private const string SeqKey = "seq";
 
     private readonly TwoZonesTables _tables;
     private readonly BlobContainerClient _container;
     private readonly TimeProvider _time;
+    private readonly EvidenceListing _listing;
     private volatile bool _containerExists;
 
     /// <summary>Creates the repository; no network call is made until it is used.</summary>
@@ -41,6 +38,7 @@ public sealed class EvidenceRepository
         _tables = tables;
         _container = container;
         _time = time;
+        _listing = new EvidenceListing(tables, container);
     }
 
     /// <summary>Creates the container if it does not exist yet.</summary>
@@ -90,7 +88,7 @@ public sealed class EvidenceRepository
             _containerExists = true;
         }
 
-        var blob = _container.GetBlobClient(BlobName(id, sha));
+        var blob = _container.GetBlobClient(EvidenceListing.BlobName(id, sha));
         try
         {
             await blob.UploadAsync(
@@ -111,13 +109,13 @@ public sealed class EvidenceRepository
         {
             var now = StoredValues.Instant(_time.GetUtcNow());
             var current = ItemEntities.ToRecord(state);
-            var seq = ItemEntities.LastSeqOf(state) + 1;
-            var prevHash = ItemEntities.LastHashOf(state);
             var note = $"evidence: {fileName ?? sha[..12]} ({mediaType}, {content.Length} bytes)";
-            var effective = ShanghaiClock.Today(now);
-            var hash = HistoryChain.ComputeHash(id, seq, current.Status, current.Status, effective, now, actor.Id, note, EvidenceReference.Of(sha), prevHash);
-            var entry = new TransitionRecord(seq, current.Status, current.Status, effective, now, actor.Id, note, EvidenceReference.Of(sha), prevHash, hash);
-            var head = new TableEntity(state.PartitionKey, state.RowKey) { [ItemColumns.LastSeq] = seq, [ItemColumns.LastHash] = hash };
+
+            // An evidence entry keeps the status: it only cites the file.
+            var entry = HistoryChain.Append(
+                id, ItemEntities.HeadOf(state), current.Status, new TransitionRequest(current.Status, ShanghaiClock.Today(now), note, EvidenceReference.Of(sha)), now, actor.Id);
+            var seq = entry.Seq;
+            var head = new TableEntity(state.PartitionKey, state.RowKey) { [ItemColumns.LastSeq] = seq, [ItemColumns.LastHash] = entry.Hash };
             try
             {
                 await _tables.Items.SubmitTransactionAsync(
@@ -136,13 +134,13 @@ public sealed class EvidenceRepository
 
             var metadata = new Dictionary<string, string>
             {
-                [ShaKey] = sha,
-                [ByKey] = actor.Id,
-                [SeqKey] = seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [EvidenceListing.ShaKey] = sha,
+                [EvidenceListing.ByKey] = actor.Id,
+                [EvidenceListing.SeqKey] = seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             if (fileName is not null)
             {
-                metadata[NameKey] = Uri.EscapeDataString(fileName);
+                metadata[EvidenceListing.NameKey] = Uri.EscapeDataString(fileName);
             }
 
             // The listing reads the metadata; the chain entry is the record (a missing metadata write only hides the name).
@@ -166,7 +164,7 @@ public sealed class EvidenceRepository
         var files = new List<EvidenceFile>();
         try
         {
-            await CollectAsync(id, files, cancellationToken);
+            await _listing.CollectAsync(id, files, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -175,82 +173,6 @@ public sealed class EvidenceRepository
 
         return [.. files.OrderBy(f => f.Seq)];
     }
-
-    private async Task CollectAsync(string id, List<EvidenceFile> files, CancellationToken cancellationToken)
-    {
-        var unlisted = new List<BlobItem>();
-        await foreach (var blob in _container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, id + "/", cancellationToken))
-        {
-            var sha = blob.Name[(id.Length + 1)..];
-            if (!EvidenceReference.IsHash(sha))
-            {
-                continue;
-            }
-
-            if (!blob.Metadata.TryGetValue(SeqKey, out var seqText) || !int.TryParse(seqText, out var seq))
-            {
-                unlisted.Add(blob);
-                continue;
-            }
-
-            files.Add(ToFile(blob, sha, seq, blob.Metadata.TryGetValue(ByKey, out var by) ? by : string.Empty));
-        }
-
-        if (unlisted.Count > 0)
-        {
-            await CollectUnlistedAsync(id, unlisted, files, cancellationToken);
-        }
-    }
-
-    // A file without the listing's metadata was either never recorded (an upload that died before its chain entry: invisible,
-    // and stored again by a retry) or recorded by an upload that died between the chain entry and the metadata write. The chain
-    // is the record, so it decides, and a recorded file gets its metadata back.
-    private async Task CollectUnlistedAsync(string id, List<BlobItem> unlisted, List<EvidenceFile> files, CancellationToken cancellationToken)
-    {
-        var cited = new Dictionary<string, TransitionRecord>(StringComparer.Ordinal);
-        var filter = ItemColumns.HistoryRowsFilter(id);
-        await foreach (var row in _tables.Items.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            if (HistoryEntities.FromEntity(row) is { } entry && EvidenceReference.TryParse(entry.EvidenceUrl, out var citedSha))
-            {
-                cited.TryAdd(citedSha, entry);
-            }
-        }
-
-        foreach (var blob in unlisted)
-        {
-            var sha = blob.Name[(id.Length + 1)..];
-            if (!cited.TryGetValue(sha, out var entry))
-            {
-                continue;
-            }
-
-            files.Add(ToFile(blob, sha, entry.Seq, entry.Actor));
-            var metadata = new Dictionary<string, string>(blob.Metadata, StringComparer.Ordinal)
-            {
-                [ShaKey] = sha,
-                [ByKey] = entry.Actor,
-                [SeqKey] = entry.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            };
-            try
-            {
-                await _container.GetBlobClient(blob.Name).SetMetadataAsync(metadata, cancellationToken: cancellationToken);
-            }
-            catch (RequestFailedException)
-            {
-                // Only the listing's shortcut: the next listing asks the chain again.
-            }
-        }
-    }
-
-    private static EvidenceFile ToFile(BlobItem blob, string sha, int seq, string uploadedBy) => new(
-        sha,
-        blob.Properties.ContentType ?? "application/octet-stream",
-        blob.Properties.ContentLength ?? 0,
-        blob.Metadata.TryGetValue(NameKey, out var name) ? Uri.UnescapeDataString(name) : null,
-        blob.Properties.CreatedOn ?? DateTimeOffset.MinValue,
-        uploadedBy,
-        seq);
 
     /// <summary>One file's content as stored.</summary>
     /// <param name="kind">Task or measure.</param>
@@ -267,10 +189,10 @@ public sealed class EvidenceRepository
 
         try
         {
-            var result = await _container.GetBlobClient(BlobName(id, sha256)).DownloadContentAsync(cancellationToken);
+            var result = await _container.GetBlobClient(EvidenceListing.BlobName(id, sha256)).DownloadContentAsync(cancellationToken);
             var details = result.Value.Details;
             return (result.Value.Content.ToArray(), details.ContentType ?? "application/octet-stream",
-                details.Metadata.TryGetValue(NameKey, out var name) ? Uri.UnescapeDataString(name) : null);
+                details.Metadata.TryGetValue(EvidenceListing.NameKey, out var name) ? Uri.UnescapeDataString(name) : null);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -284,7 +206,7 @@ public sealed class EvidenceRepository
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><see langword="true"/> when the file is stored.</returns>
     public async Task<bool> ExistsAsync(string id, string sha256, CancellationToken cancellationToken) =>
-        EvidenceReference.IsHash(sha256) && (await _container.GetBlobClient(BlobName(id, sha256)).ExistsAsync(cancellationToken)).Value;
+        EvidenceReference.IsHash(sha256) && (await _container.GetBlobClient(EvidenceListing.BlobName(id, sha256)).ExistsAsync(cancellationToken)).Value;
 
     /// <summary>
     /// Checks every file the history cites: each must be stored and its content must still hash to what the chain recorded.
@@ -306,7 +228,7 @@ public sealed class EvidenceRepository
             byte[] content;
             try
             {
-                content = (await _container.GetBlobClient(BlobName(id, sha)).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+                content = (await _container.GetBlobClient(EvidenceListing.BlobName(id, sha)).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
@@ -335,6 +257,4 @@ public sealed class EvidenceRepository
         var response = await _tables.Items.GetEntityIfExistsAsync<TableEntity>(id, ItemColumns.StateRowKey(id), cancellationToken: cancellationToken);
         return response.HasValue && response.Value is { } entity && ItemEntities.KindOf(entity) == kind ? entity : null;
     }
-
-    private static string BlobName(string id, string sha) => id + "/" + sha;
 }
