@@ -8,8 +8,6 @@ using TwoZones.Core.Lifecycle;
 using TwoZones.Core.Time;
 using TwoZones.Functions.Exports;
 using TwoZones.Functions.Http;
-using TwoZones.Functions.Identity;
-using TwoZones.Functions.OpenApi;
 using TwoZones.Storage;
 
 namespace TwoZones.Functions.Feeds;
@@ -34,17 +32,7 @@ public sealed class FeedFunctions(StoredItems items, ItemRepository repository, 
     /// <param name="req">The request.</param>
     /// <returns>The feed.</returns>
     [Function("GetStatusFeed")]
-    [Produces("application/atom+xml")]
-    [RequiresRole(Role.Viewer)]
-    [EndpointSummary("Atom feed of status changes, newest first (key may be in ?code=)")]
-    [EndpointDescription(
-        "RFC 4287 Atom feed of the latest 200 status changes of the last year, newest first. Entry ids (urn:twozones:transition:{item}:{seq}) "
-        + "and updated times (when the change was recorded) are stable across requests. Feed readers cannot send headers: put the key in ?code=.")]
-    [QueryParameter("programme", "Only items of this programme, e.g. P03.")]
-    [QueryParameter("agency", "Only items this agency leads, e.g. BMCB.")]
-    [QueryParameter("lang", "Titles in en (default) or zh.", Values = ["en", "zh"])]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [FeedEndpoint(FeedFormat.Atom)]
     public async Task<IActionResult> Feed([HttpTrigger(AuthorizationLevel.Function, "get", Route = "feed.atom")] HttpRequest req)
     {
         ArgumentNullException.ThrowIfNull(req);
@@ -71,18 +59,7 @@ public sealed class FeedFunctions(StoredItems items, ItemRepository repository, 
     /// <param name="req">The request.</param>
     /// <returns>The calendar.</returns>
     [Function("GetDeadlineCalendar")]
-    [Produces("text/calendar")]
-    [RequiresRole(Role.Viewer)]
-    [EndpointSummary("iCalendar of planned commencement and completion dates (key may be in ?code=)")]
-    [EndpointDescription(
-        "RFC 5545 calendar: one all-day event per planned commencement and completion date, UID {item}-{commencement|completion}@twozones. "
-        + "An event whose date passed without the transition has category OVERDUE and [OVERDUE] in its summary; one met has category DONE. "
-        + "Calendar apps cannot send headers: put the key in ?code=.")]
-    [QueryParameter("programme", "Only items of this programme, e.g. P03.")]
-    [QueryParameter("agency", "Only items this agency leads, e.g. BMCB.")]
-    [QueryParameter("lang", "Summaries in en (default) or zh.", Values = ["en", "zh"])]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [FeedEndpoint(FeedFormat.Calendar)]
     public async Task<IActionResult> Deadlines([HttpTrigger(AuthorizationLevel.Function, "get", Route = "deadlines.ics")] HttpRequest req)
     {
         ArgumentNullException.ThrowIfNull(req);
