@@ -36,7 +36,7 @@ public sealed class CatalogueFunctions(UploadRepository uploads, SheetCatalogues
     [Function("ImportCatalogue")]
     [EndpointSummary("Validate a catalogue file and start importing it (coordinator)")]
     [RequiresRole(Role.Coordinator)]
-    [ProducesResponseType(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<CatalogueImportStarted>(StatusCodes.Status202Accepted)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status403Forbidden)]
     [ProducesResponseType(StatusCodes.Status408RequestTimeout)]
@@ -95,7 +95,7 @@ public sealed class CatalogueFunctions(UploadRepository uploads, SheetCatalogues
         await StartUnlessRunningAsync(client, instanceId, new CatalogueImportInput(instanceId, req.HttpContext.GetCaller().Id), cancellationToken);
 
         var statusUri = new Uri(new Uri(req.GetEncodedUrl()), "catalogue/import/" + instanceId).AbsoluteUri;
-        var response = new JsonResponse(new { id = instanceId, statusQueryGetUri = statusUri }, StatusCodes.Status202Accepted);
+        var response = new JsonResponse(new CatalogueImportStarted(instanceId, statusUri), StatusCodes.Status202Accepted);
         response.Headers["Location"] = statusUri;
         return response;
     }

@@ -79,7 +79,7 @@ public sealed class DigestFunctions(DigestRepository digests, DigestStarter star
     [Function("StartDigest")]
     [EndpointSummary("Build the current week's digest now (coordinator); a second request in the same week is a no-op")]
     [RequiresRole(Role.Coordinator)]
-    [ProducesResponseType(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<DigestStarted>(StatusCodes.Status202Accepted)]
     [ProducesResponseType(StatusCodes.Status403Forbidden)]
     public async Task<IActionResult> Start(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "digests")] HttpRequest req,
@@ -90,7 +90,7 @@ public sealed class DigestFunctions(DigestRepository digests, DigestStarter star
         var start = await starter.StartForCurrentWeekAsync(client, req.HttpContext.RequestAborted);
         var statusUri = client.CreateHttpManagementPayload(start.InstanceId).StatusQueryGetUri;
         var response = new JsonResponse(
-            new { id = start.InstanceId, statusQueryGetUri = statusUri, week = start.Week, started = start.Started },
+            new DigestStarted(start.InstanceId, statusUri, start.Week, start.Started),
             StatusCodes.Status202Accepted);
         if (statusUri is not null)
         {

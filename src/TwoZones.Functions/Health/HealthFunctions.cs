@@ -18,7 +18,7 @@ public sealed class HealthFunctions(TwoZonesTables tables)
     /// <returns>The health.</returns>
     [Function("GetHealth")]
     [EndpointSummary("Health of the app and its storage")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<HealthResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> GetHealth([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req)
     {
@@ -38,6 +38,6 @@ public sealed class HealthFunctions(TwoZonesTables tables)
             return ApiProblem.StorageUnavailable(new Dictionary<string, object?> { ["storage"] = "unavailable" });
         }
 
-        return new JsonResponse(new { status = "ok", storage = "ok" });
+        return new JsonResponse(HealthResponse.Ok);
     }
 }

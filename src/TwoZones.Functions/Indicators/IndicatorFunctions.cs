@@ -32,7 +32,7 @@ public sealed class IndicatorFunctions(IndicatorRepository indicators, Indicator
     [Function("ListIndicators")]
     [EndpointSummary("Indicators with targets, latest actuals and progress against target")]
     [QueryParameter("year", "Only indicators of this year, e.g. 2024.")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<IndicatorListResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "indicators")] HttpRequest req)
     {
@@ -40,7 +40,7 @@ public sealed class IndicatorFunctions(IndicatorRepository indicators, Indicator
         var year = QueryParameters.Integer(req, "year", 2000, 2100);
         var (records, progress) = await cache.GetAsync(req.HttpContext.RequestAborted);
         var items = records.Zip(progress).Where(p => year is null || p.First.Definition.Year == year).Select(p => IndicatorResponse.From(p.Second, p.First)).ToList();
-        return new JsonResponse(new { items });
+        return new JsonResponse(new IndicatorListResponse(items));
     }
 
     /// <summary>Reads one indicator.</summary>
@@ -151,7 +151,7 @@ public sealed class IndicatorFunctions(IndicatorRepository indicators, Indicator
     [Function("ImportIndicators")]
     [EndpointSummary("Import indicators and their earlier actuals (the layout of data/indicators.sample.json)")]
     [RequiresRole(Role.Coordinator)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<IndicatorImportResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
@@ -189,7 +189,7 @@ public sealed class IndicatorFunctions(IndicatorRepository indicators, Indicator
 
         var result = await indicators.ImportAsync(imports, req.HttpContext.GetCaller().Id, cancellationToken);
         cache.Invalidate();
-        return new JsonResponse(new { created = result.Created, unchanged = result.Unchanged });
+        return new JsonResponse(new IndicatorImportResponse(result.Created, result.Unchanged));
     }
 
     private static JsonResponse NotFound(string id) => ApiProblem.NotFound($"There is no indicator {id}.");

@@ -23,7 +23,7 @@ public sealed class SealFunctions(SealRepository seals)
     [Function("ListSeals")]
     [EndpointSummary("Seals of the history, newest first: each a Merkle root over every item's chain head, chained to the previous seal (docs/seals.md)")]
     [QueryParameter("limit", "Most seals returned, 1 to 1000 (default 100).")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<SealListResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "seals")] HttpRequest req)
     {
@@ -38,7 +38,7 @@ public sealed class SealFunctions(SealRepository seals)
     /// <returns>The seal; 404 when there is none.</returns>
     [Function("GetSeal")]
     [EndpointSummary("One seal by its seq, or the latest (seals/latest)")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<Core.Seals.Seal>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "seals/{seq}")] HttpRequest req, string seq)
     {
@@ -62,7 +62,7 @@ public sealed class SealFunctions(SealRepository seals)
     [Function("CreateSeal")]
     [EndpointSummary("Seal the history now (coordinator)")]
     [RequiresRole(Role.Coordinator)]
-    [ProducesResponseType(StatusCodes.Status201Created)]
+    [ProducesResponseType<Core.Seals.Seal>(StatusCodes.Status201Created)]
     [ProducesResponseType(StatusCodes.Status403Forbidden)]
     public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Function, "post", Route = "seals")] HttpRequest req)
     {

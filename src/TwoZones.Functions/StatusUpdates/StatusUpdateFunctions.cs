@@ -44,7 +44,7 @@ public sealed class StatusUpdateFunctions(StatusChanges changes, ItemEndpoints e
         + "keyed 'row N.column', and nothing is applied. Otherwise every row goes through the rules of POST /api/tasks/{id}/status and the "
         + "answer lists each row: applied, unchanged (the item already has that status) or refused with the code, type and reason that "
         + "request would have answered. The same Idempotency-Key with the same file returns the first answer; with another file, 422.")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<StatusUpdateReport>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status403Forbidden)]
     [ProducesResponseType(StatusCodes.Status413PayloadTooLarge)]

@@ -20,7 +20,7 @@ public sealed class VerificationFunctions(HistoryAuditor auditor, SealRepository
     [Function("VerifyHistory")]
     [EndpointSummary("Check the stored history against a seal: items missing, truncated or rewritten since (docs/seals.md)")]
     [QueryParameter("seal", "The seal to check against: its seq or its hash (default: the latest).")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<HistoryVerification>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Verify([HttpTrigger(AuthorizationLevel.Function, "get", Route = "verify")] HttpRequest req)
