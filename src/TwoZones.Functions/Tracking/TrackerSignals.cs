@@ -9,6 +9,10 @@ namespace TwoZones.Functions.Tracking;
 /// <summary>How the rest of the app talks to trackers.</summary>
 public static class TrackerSignals
 {
+    // The states in which an existing tracker is left alone by EnsureTrackerAsync: still going, or done because its item is.
+    private static readonly OrchestrationRuntimeStatus[] NotReplaced =
+        [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended, OrchestrationRuntimeStatus.Completed];
+
     /// <summary>
     /// Tells the item's tracker that its status changed (call it after the transition committed). A running tracker gets the
     /// <see cref="ItemTracker.StatusChangedEvent"/> event. A tracker that has ended is started again when the item is no longer
@@ -58,7 +62,7 @@ public static class TrackerSignals
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(item);
-        if (!await TryStartAsync(client, item, ct))
+        if (!await TryStartAsync(client, item, notReplaced: null, ct))
         {
             await client.RaiseEventAsync(item.Id, ItemTracker.StatusChangedEvent, item.Known, ct);
         }
@@ -67,23 +71,18 @@ public static class TrackerSignals
     /// <summary>
     /// Starts the item's tracker unless one is running, pending or suspended, or has already completed
     /// (a completed tracker means the item was Completed; <see cref="NotifyStatusChangedAsync"/> restarts it after a reopen).
-    /// A tracker that failed or was terminated is started again.
+    /// A tracker that failed or was terminated is started again. The task hub checks the existing instance as part of the start
+    /// (its dedupe states), so there is no read of the instance before it.
     /// </summary>
     /// <param name="client">The durable client.</param>
     /// <param name="item">The item.</param>
     /// <param name="ct">Cancels the calls.</param>
     /// <returns><see langword="true"/> when this call started the tracker.</returns>
-    public static async Task<bool> EnsureTrackerAsync(DurableTaskClient client, TrackedItem item, CancellationToken ct)
+    public static Task<bool> EnsureTrackerAsync(DurableTaskClient client, TrackedItem item, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(item);
-        var instance = await client.GetInstanceAsync(item.Id, getInputsAndOutputs: false, ct);
-        if (IsActive(instance) || instance?.RuntimeStatus == OrchestrationRuntimeStatus.Completed)
-        {
-            return false;
-        }
-
-        return await TryStartAsync(client, item, ct);
+        return TryStartAsync(client, item, NotReplaced, ct);
     }
 
     /// <summary>Whether an instance is still going: running, pending or suspended.</summary>
@@ -92,16 +91,18 @@ public static class TrackerSignals
     public static bool IsActive(OrchestrationMetadata? instance) =>
         instance?.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended;
 
-    private static async Task<bool> TryStartAsync(DurableTaskClient client, TrackedItem item, CancellationToken ct)
+    private static async Task<bool> TryStartAsync(DurableTaskClient client, TrackedItem item, OrchestrationRuntimeStatus[]? notReplaced, CancellationToken ct)
     {
+        var options = new StartOrchestrationOptions(item.Id);
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(OrchestratorNames.ItemTracker, item, new StartOrchestrationOptions(item.Id), ct);
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                OrchestratorNames.ItemTracker, item, notReplaced is null ? options : options.WithDedupeStatuses(notReplaced), ct);
             return true;
         }
         catch (InvalidOperationException)
         {
-            // Someone started it between the status read and this call (the runtime refuses a second live instance).
+            // It exists in a state that is not replaced: running (someone started it first), or done (the task hub refuses the start).
             return false;
         }
     }
