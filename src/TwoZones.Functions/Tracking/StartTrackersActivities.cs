@@ -1,26 +1,24 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using TwoZones.Functions.Exports;
 using TwoZones.Functions.Orchestration;
 using TwoZones.Storage;
 
 namespace TwoZones.Functions.Tracking;
 
 /// <summary>The activity of <see cref="StartTrackersOrchestrator"/>.</summary>
-/// <param name="stored">Every stored item.</param>
-/// <param name="items">Item storage, for the read after a start.</param>
+/// <param name="items">The items.</param>
 /// <param name="time">The clock that decides "today" (Asia/Shanghai).</param>
-public sealed class StartTrackersActivities(StoredItems stored, ItemRepository items, TimeProvider time)
+public sealed class StartTrackersActivities(ItemRepository items, TimeProvider time)
 {
     /// <summary>
     /// Starts the missing trackers of one slice of the stored items (every <see cref="StartTrackersOrchestrator.Slices"/>-th
     /// item in id order). Slices keep orchestration inputs and outputs tiny whatever the catalogue's size.
     /// </summary>
     /// <remarks>
-    /// A tracker is started with what this read saw of its item, so its first round need not read the item again: that saves an
-    /// activity and an orchestration episode per tracker, half the storage work of an import's tracker starts. Only when the stored
-    /// overdue flag is already what the first round would write. A status change that commits between this read and the start finds
-    /// no tracker to tell, so each started item is read once more and its tracker told of any change.
+    /// A tracker is started with what the listing saw of its item, so its first round need not read the item: that saves an
+    /// activity and an orchestration episode per tracker, about half the storage work of an import's tracker starts. A status change
+    /// that commits between the listing and the start finds no tracker to tell, so each started item is read once more and its
+    /// tracker told of any difference (a round that reads storage when the stored overdue flag is not what the round would write).
     /// </remarks>
     /// <param name="slice">Which slice, from 0.</param>
     /// <param name="client">The durable client.</param>
@@ -29,22 +27,26 @@ public sealed class StartTrackersActivities(StoredItems stored, ItemRepository i
     [Function(ActivityNames.StartTrackerSlice)]
     public async Task<int> StartTrackerSlice([ActivityTrigger] int slice, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var all = await stored.ReadAsync(null, ItemFilter.None, cancellationToken);
+        var snapshots = await items.ReadSnapshotsAsync(null, cancellationToken);
         var started = 0;
-        var mine = all.OrderBy(r => r.Id, StringComparer.Ordinal).Where((_, index) => index % StartTrackersOrchestrator.Slices == slice);
-        foreach (var record in mine)
+        var mine = snapshots.OrderBy(s => s.Id, StringComparer.Ordinal).Where((_, index) => index % StartTrackersOrchestrator.Slices == slice);
+        foreach (var item in mine)
         {
-            var observation = TrackerObservation.Of(record, time.GetUtcNow());
-            var known = observation.Overdue == record.Overdue ? observation : null;
-            if (!await TrackerSignals.EnsureTrackerAsync(client, new TrackedItem(record.Kind, record.Id, known), cancellationToken))
+            var known = TrackerObservation.Of(item.Status, item.PlannedCommencement, item.PlannedCompletion, time.GetUtcNow());
+            if (!await TrackerSignals.EnsureTrackerAsync(client, new TrackedItem(item.Kind, item.Id, known), cancellationToken))
             {
                 continue;
             }
 
             started++;
-            if (known is not null && await items.GetAsync(record.Kind, record.Id, cancellationToken) is { } now && now.Version != record.Version)
+            if (await items.GetAsync(item.Kind, item.Id, cancellationToken) is { } stored)
             {
-                await TrackerSignals.NotifyStatusChangedAsync(client, now.Kind, now.Id, now.Status, TrackerObservation.Of(now, time.GetUtcNow()), cancellationToken);
+                var now = TrackerObservation.Of(stored, time.GetUtcNow());
+                if (now.Stage != known.Stage || now.NextCheckUtc != known.NextCheckUtc || stored.Overdue != now.Overdue)
+                {
+                    await TrackerSignals.NotifyStatusChangedAsync(
+                        client, stored.Kind, stored.Id, stored.Status, stored.Overdue == now.Overdue ? now : null, cancellationToken);
+                }
             }
         }
 

@@ -22,9 +22,19 @@ public sealed record TrackerObservation(bool Exists, ItemStatus Stage, bool Over
     public static TrackerObservation Of(ItemRecord record, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var (commencement, completion) = (record.Item.PlannedCommencement, record.Item.PlannedCompletion);
-        var overdue = OverdueRule.IsOverdue(record.Status, commencement, completion, ShanghaiClock.Today(now));
-        var flipsAt = record.Status == ItemStatus.Completed ? null : OverdueDeadline.FlipsAt(record.Status, commencement, completion);
-        return new TrackerObservation(true, record.Status, overdue, flipsAt > now ? flipsAt.Value.UtcDateTime : null);
+        return Of(record.Status, record.Item.PlannedCommencement, record.Item.PlannedCompletion, now);
+    }
+
+    /// <summary>What a tracker should know of an item with this status and these planned dates at <paramref name="now"/>.</summary>
+    /// <param name="status">The item's status.</param>
+    /// <param name="commencement">Its planned commencement.</param>
+    /// <param name="completion">Its planned completion.</param>
+    /// <param name="now">The current instant; "today" is its date in Asia/Shanghai.</param>
+    /// <returns>The item's stage, whether it is overdue today, and when that next changes on its own.</returns>
+    public static TrackerObservation Of(ItemStatus status, DateOnly? commencement, DateOnly? completion, DateTimeOffset now)
+    {
+        var overdue = OverdueRule.IsOverdue(status, commencement, completion, ShanghaiClock.Today(now));
+        var flipsAt = status == ItemStatus.Completed ? null : OverdueDeadline.FlipsAt(status, commencement, completion);
+        return new TrackerObservation(true, status, overdue, flipsAt > now ? flipsAt.Value.UtcDateTime : null);
     }
 }
