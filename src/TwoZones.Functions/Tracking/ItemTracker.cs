@@ -8,9 +8,10 @@ namespace TwoZones.Functions.Tracking;
 /// <summary>
 /// The tracker of one task or measure (instance id = item id). Each round learns the item's state, refreshes its overdue flag,
 /// then sleeps until a status change is signalled or the next planned date passes, and starts over with a fresh history.
-/// A round after a deadline, at start or after a reconcile reads storage (the truth); a round after a status change takes the
-/// state that transition committed, carried by the event, which saves a storage round trip per update. It ends once the
-/// item is Completed.
+/// A round after a deadline or a reconcile reads storage (the truth); a round after a status change takes the state that
+/// transition committed, carried by the event, which saves a storage round trip per update; the first round takes what its
+/// starter just read when there is such a starter (an import's tracker starts, see <see cref="StartTrackersActivities"/>). It
+/// ends once the item is Completed.
 /// </summary>
 public static class ItemTracker
 {
