@@ -1,17 +1,19 @@
+using TwoZones.Testing;
+
 namespace LocalFunctionsHost.Tests;
 
 /// <summary>One host running the classic-model sample (no ASP.NET Core integration) for all tests of its class.</summary>
 public sealed class ClassicHttpHostFixture : IAsyncLifetime
 {
     /// <summary>The running host.</summary>
-    public HostProcess Host { get; private set; } = null!;
+    public ChildHost Host { get; private set; } = null!;
 
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
         // No timers and no Durable functions, so no storage: the host must start without AzureWebJobsStorage.
         var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["AzureFunctionsJobHost__id"] = "lfh-classic-" + Guid.NewGuid().ToString("N")[..8] };
-        Host = await HostProcess.StartReadyAsync(HostProcess.SampleRoot("ClassicHttpSample"), environment, TwoZones.Testing.AzuriteInstance.FreePort());
+        Host = await FuncHost.StartReadyAsync(FuncHost.SampleRoot("ClassicHttpSample"), environment, AzuriteInstance.FreePort());
     }
 
     /// <inheritdoc />

@@ -10,11 +10,11 @@ namespace LocalFunctionsHost.Tests;
 /// DurableFunctionsSample as a client sees it: orchestrations started through its HTTP starter, followed and controlled
 /// through the check-status URLs the starter returns (the host's Durable management API).
 /// </summary>
-public sealed class DurableApp(HostProcess host)
+public sealed class DurableApp(ChildHost host)
 {
     public const string WebhookPath = "runtime/webhooks/durabletask/instances";
 
-    public HostProcess Host => host;
+    public ChildHost Host => host;
 
     public HttpClient Http => host.Http;
 

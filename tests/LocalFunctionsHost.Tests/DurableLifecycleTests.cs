@@ -15,7 +15,7 @@ public sealed partial class DurableLifecycleTests(AzuriteWithBlobs azurite) : IC
         var dead = AzuriteInstance.FreePort();
         var storage = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteInstance.DevelopmentAccountKey};{blob}" +
                       $"TableEndpoint=http://127.0.0.1:{dead}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{dead}/devstoreaccount1;";
-        await using var host = HostProcess.Start(HostProcess.SampleRoot("DurableFunctionsSample"), DurableApp.Settings(storage, DurableApp.NewHub("down")), AzuriteInstance.FreePort());
+        await using var host = FuncHost.Start(FuncHost.SampleRoot("DurableFunctionsSample"), DurableApp.Settings(storage, DurableApp.NewHub("down")), AzuriteInstance.FreePort());
 
         Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(90)));
         var line = Assert.Single(host.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), l => l.Contains("could not start", StringComparison.Ordinal));
@@ -27,7 +27,7 @@ public sealed partial class DurableLifecycleTests(AzuriteWithBlobs azurite) : IC
     public async Task Sigterm_stops_the_extension_gracefully_releasing_every_partition_lease_and_exits_0()
     {
         var hub = DurableApp.NewHub("stop");
-        await using var host = await HostProcess.StartReadyAsync(HostProcess.SampleRoot("DurableFunctionsSample"), DurableApp.Settings(azurite.ConnectionString, hub), AzuriteInstance.FreePort());
+        await using var host = await FuncHost.StartReadyAsync(FuncHost.SampleRoot("DurableFunctionsSample"), DurableApp.Settings(azurite.ConnectionString, hub), AzuriteInstance.FreePort());
         var app = new DurableApp(host);
         Assert.Equal("""["Hello Tokyo!","Hello Seattle!","Hello London!"]""", await app.OutputAsync((await app.StartAsync("Chaining")).Id));
         var leases = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(hub.ToLowerInvariant() + "-leases");
@@ -50,7 +50,7 @@ public sealed partial class DurableLifecycleTests(AzuriteWithBlobs azurite) : IC
         Assert.Equal(4, running.Count);
         Assert.True(running.Count(l => l.State == LeaseState.Leased) >= 2, string.Join(", ", running));
 
-        HostProcess.Signal(host.Pid, "TERM");
+        ChildHost.Signal(host.Pid, "TERM");
 
         Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         var after = await PartitionLeasesAsync();

@@ -16,7 +16,7 @@ public sealed class DurableMeasurementTests(AzuriteWithBlobs azurite, ITestOutpu
     [Fact]
     public async Task Raise_to_completed_latency_and_idle_cpu_with_100_waiting_orchestrations()
     {
-        await using var host = await HostProcess.StartReadyAsync(HostProcess.SampleRoot("DurableFunctionsSample"),
+        await using var host = await FuncHost.StartReadyAsync(FuncHost.SampleRoot("DurableFunctionsSample"),
             DurableApp.Settings(azurite.ConnectionString, DurableApp.NewHub("measure")), AzuriteInstance.FreePort());
         var app = new DurableApp(host);
 

@@ -13,10 +13,10 @@ public sealed class DurableRestartTests(AzuriteWithBlobs azurite) : IClassFixtur
     [Fact]
     public async Task After_sigkill_of_host_and_worker_a_restart_completes_every_instance_with_its_exact_output()
     {
-        var root = HostProcess.SampleRoot("DurableFunctionsSample");
+        var root = FuncHost.SampleRoot("DurableFunctionsSample");
         var port = AzuriteInstance.FreePort();
         var settings = DurableApp.Settings(azurite.ConnectionString, DurableApp.NewHub("restart"));
-        var first = await HostProcess.StartReadyAsync(root, settings, port);
+        var first = await FuncHost.StartReadyAsync(root, settings, port);
         var app = new DurableApp(first);
 
         var waiting = await app.StartAsync("Approval", "0");
@@ -30,12 +30,12 @@ public sealed class DurableRestartTests(AzuriteWithBlobs azurite) : IClassFixtur
         Assert.True(squaresBeforeKill < 100, $"the fan-out had already finished ({squaresBeforeKill}) when the host was killed");
 
         var worker = first.WorkerPid() ?? throw new InvalidOperationException("no worker");
-        HostProcess.Signal(first.Pid, "KILL");
-        HostProcess.Signal(worker, "KILL");
-        await Polling.UntilAsync(() => Task.FromResult(!HostProcess.IsAlive(worker) && first.HasExited), TimeSpan.FromSeconds(10), "host and worker to die");
+        ChildHost.Signal(first.Pid, "KILL");
+        ChildHost.Signal(worker, "KILL");
+        await Polling.UntilAsync(() => Task.FromResult(!ChildHost.IsAlive(worker) && first.HasExited), TimeSpan.FromSeconds(10), "host and worker to die");
         await first.DisposeAsync();
 
-        await using var second = await HostProcess.StartReadyAsync(root, settings, port);
+        await using var second = await FuncHost.StartReadyAsync(root, settings, port);
         var restarted = new DurableApp(second);
         var sinceRestart = Stopwatch.StartNew();
         await restarted.RaiseAsync(waiting, "Approval", "after-restart");

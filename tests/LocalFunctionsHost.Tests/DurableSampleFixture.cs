@@ -6,7 +6,7 @@ namespace LocalFunctionsHost.Tests;
 public sealed class DurableSampleFixture : IAsyncLifetime
 {
     private AzuriteInstance? _azurite;
-    private HostProcess? _host;
+    private ChildHost? _host;
 
     public string Hub { get; } = DurableApp.NewHub("patterns");
 
@@ -17,7 +17,7 @@ public sealed class DurableSampleFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteInstance.StartNewAsync(inMemory: true, allServices: true);
-        _host = await HostProcess.StartReadyAsync(HostProcess.SampleRoot("DurableFunctionsSample"), DurableApp.Settings(ConnectionString, Hub), AzuriteInstance.FreePort());
+        _host = await FuncHost.StartReadyAsync(FuncHost.SampleRoot("DurableFunctionsSample"), DurableApp.Settings(ConnectionString, Hub), AzuriteInstance.FreePort());
         App = new DurableApp(_host);
     }
 

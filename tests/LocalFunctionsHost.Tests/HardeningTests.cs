@@ -11,12 +11,12 @@ public sealed class VerboseHostFixture : IAsyncLifetime
 {
     private readonly AzuriteWithBlobs _azurite = new();
 
-    public HostProcess Host { get; private set; } = null!;
+    public ChildHost Host { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
-        Host = await HostProcess.StartReadyAsync(HostProcess.SampleRoot("FunctionsSample"), SampleSettings.For(_azurite.ConnectionString), AzuriteInstance.FreePort(), verbose: true);
+        Host = await FuncHost.StartReadyAsync(FuncHost.SampleRoot("FunctionsSample"), SampleSettings.For(_azurite.ConnectionString), AzuriteInstance.FreePort(), verbose: true);
     }
 
     public async Task DisposeAsync()

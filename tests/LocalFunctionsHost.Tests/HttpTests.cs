@@ -8,12 +8,12 @@ public sealed class HttpHostFixture : IAsyncLifetime
 {
     private readonly AzuriteWithBlobs _azurite = new();
 
-    public HostProcess Host { get; private set; } = null!;
+    public ChildHost Host { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
-        Host = await HostProcess.StartReadyAsync(HostProcess.SampleRoot("FunctionsSample"), SampleSettings.For(_azurite.ConnectionString), AzuriteInstance.FreePort());
+        Host = await FuncHost.StartReadyAsync(FuncHost.SampleRoot("FunctionsSample"), SampleSettings.For(_azurite.ConnectionString), AzuriteInstance.FreePort());
     }
 
     public async Task DisposeAsync()

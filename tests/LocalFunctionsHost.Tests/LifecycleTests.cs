@@ -8,7 +8,7 @@ public sealed class LifecycleTests(AzuriteWithBlobs azurite) : IClassFixture<Azu
     [Fact]
     public async Task An_unsupported_binding_is_one_line_naming_function_and_type_and_exit_code_1()
     {
-        await using var host = HostProcess.Start(HostProcess.SampleRoot("UnsupportedBindingSample"), new Dictionary<string, string>(), AzuriteInstance.FreePort());
+        await using var host = FuncHost.Start(FuncHost.SampleRoot("UnsupportedBindingSample"), new Dictionary<string, string>(), AzuriteInstance.FreePort());
 
         Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         var line = Assert.Single(host.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -20,7 +20,7 @@ public sealed class LifecycleTests(AzuriteWithBlobs azurite) : IClassFixture<Azu
     public async Task Unreachable_storage_is_one_line_naming_it_and_exit_code_1()
     {
         var settings = SampleSettings.For($"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteInstance.DevelopmentAccountKey};BlobEndpoint=http://127.0.0.1:{AzuriteInstance.FreePort()}/devstoreaccount1;");
-        await using var host = HostProcess.Start(HostProcess.SampleRoot("FunctionsSample"), settings, AzuriteInstance.FreePort());
+        await using var host = FuncHost.Start(FuncHost.SampleRoot("FunctionsSample"), settings, AzuriteInstance.FreePort());
 
         Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         var line = Assert.Single(host.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -31,43 +31,43 @@ public sealed class LifecycleTests(AzuriteWithBlobs azurite) : IClassFixture<Azu
     [Fact]
     public async Task Sigterm_drains_the_request_in_flight_terminates_the_worker_and_exits_0()
     {
-        await using var host = await HostProcess.StartReadyAsync(HostProcess.SampleRoot("FunctionsSample"), SampleSettings.For(azurite.ConnectionString), AzuriteInstance.FreePort());
+        await using var host = await FuncHost.StartReadyAsync(FuncHost.SampleRoot("FunctionsSample"), SampleSettings.For(azurite.ConnectionString), AzuriteInstance.FreePort());
         var worker = host.WorkerPid();
         Assert.NotNull(worker);
 
         var slow = host.Http.GetAsync("api/slow/1500");
         Assert.True(await host.WaitForOutputAsync("Executing 'Functions.Slow'", TimeSpan.FromSeconds(15)), host.Output);
-        HostProcess.Signal(host.Pid, "TERM");
+        ChildHost.Signal(host.Pid, "TERM");
 
         using var response = await slow;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("slept 1500", await response.Content.ReadAsStringAsync());
         Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains("Executed 'Functions.Slow' (Succeeded", host.Output, StringComparison.Ordinal);
-        Assert.False(HostProcess.IsAlive(worker.Value));
+        Assert.False(ChildHost.IsAlive(worker.Value));
     }
 
     [Fact]
     public async Task Sigkill_of_the_host_leaves_no_worker_behind()
     {
-        await using var host = await HostProcess.StartReadyAsync(HostProcess.SampleRoot("FunctionsSample"), SampleSettings.For(azurite.ConnectionString), AzuriteInstance.FreePort());
+        await using var host = await FuncHost.StartReadyAsync(FuncHost.SampleRoot("FunctionsSample"), SampleSettings.For(azurite.ConnectionString), AzuriteInstance.FreePort());
         var worker = host.WorkerPid();
         Assert.NotNull(worker);
-        Assert.True(HostProcess.IsAlive(worker.Value));
+        Assert.True(ChildHost.IsAlive(worker.Value));
 
-        HostProcess.Signal(host.Pid, "KILL");
+        ChildHost.Signal(host.Pid, "KILL");
 
-        await Polling.UntilAsync(() => Task.FromResult(!HostProcess.IsAlive(worker.Value)), TimeSpan.FromSeconds(10), "the worker to die with its host");
+        await Polling.UntilAsync(() => Task.FromResult(!ChildHost.IsAlive(worker.Value)), TimeSpan.FromSeconds(10), "the worker to die with its host");
     }
 
     [Fact]
     public async Task A_worker_that_dies_while_the_host_runs_is_one_clear_line_and_exit_code_1()
     {
-        await using var host = await HostProcess.StartReadyAsync(HostProcess.SampleRoot("FunctionsSample"), SampleSettings.For(azurite.ConnectionString), AzuriteInstance.FreePort());
+        await using var host = await FuncHost.StartReadyAsync(FuncHost.SampleRoot("FunctionsSample"), SampleSettings.For(azurite.ConnectionString), AzuriteInstance.FreePort());
         var worker = host.WorkerPid();
         Assert.NotNull(worker);
 
-        HostProcess.Signal(worker.Value, "KILL");
+        ChildHost.Signal(worker.Value, "KILL");
 
         Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains("The worker process exited unexpectedly", host.Output, StringComparison.Ordinal);

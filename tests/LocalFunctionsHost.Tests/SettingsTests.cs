@@ -9,12 +9,12 @@ public sealed class SettingsTests : IClassFixture<AzuriteWithBlobs>, IAsyncLifet
     private readonly AzuriteWithBlobs _azurite;
     private readonly string _root;
     private readonly int _port = AzuriteInstance.FreePort();
-    private HostProcess _host = null!;
+    private ChildHost _host = null!;
 
     public SettingsTests(AzuriteWithBlobs azurite)
     {
         _azurite = azurite;
-        _root = HostProcess.CopyOfSample("FunctionsSample");
+        _root = FuncHost.CopyOfSample("FunctionsSample");
     }
 
     public async Task InitializeAsync()
@@ -40,7 +40,7 @@ public sealed class SettingsTests : IClassFixture<AzuriteWithBlobs>, IAsyncLifet
         // No --port: Host.LocalHttpPort decides. The environment wins over Values.
         // SAMPLE__NESTED is the same .NET configuration key as SAMPLE:NESTED, so it overrides that Value too.
         var environment = new Dictionary<string, string> { ["SAMPLE_OVERRIDDEN"] = "from-environment", ["SAMPLE__NESTED"] = "from-environment" };
-        _host = await HostProcess.StartReadyAsync(_root, environment, port: null, expectedPort: _port);
+        _host = await FuncHost.StartReadyAsync(_root, environment, port: null, expectedPort: _port);
     }
 
     public async Task DisposeAsync()

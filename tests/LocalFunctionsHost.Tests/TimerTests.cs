@@ -13,8 +13,8 @@ public sealed partial class TimerTests(AzuriteWithBlobs azurite) : IClassFixture
     public async Task A_schedule_runs_every_occurrence_run_on_startup_runs_once_and_the_status_blob_is_in_the_hosts_layout()
     {
         var hostId = "lfh-schedule-" + Guid.NewGuid().ToString("N")[..8];
-        await using var host = await HostProcess.StartReadyAsync(
-            HostProcess.SampleRoot("FunctionsSample"), SampleSettings.For(azurite.ConnectionString, EveryTwoSeconds, hostId), AzuriteInstance.FreePort());
+        await using var host = await FuncHost.StartReadyAsync(
+            FuncHost.SampleRoot("FunctionsSample"), SampleSettings.For(azurite.ConnectionString, EveryTwoSeconds, hostId), AzuriteInstance.FreePort());
 
         Assert.True(await host.WaitForOutputAsync("TICK past-due=False", TimeSpan.FromSeconds(15), times: 3), host.Output);
         Assert.Equal(1, host.Count("STARTUP past-due=False"));
@@ -35,20 +35,20 @@ public sealed partial class TimerTests(AzuriteWithBlobs azurite) : IClassFixture
     {
         var hostId = "lfh-pastdue-" + Guid.NewGuid().ToString("N")[..8];
         var settings = SampleSettings.For(azurite.ConnectionString, "*/3 * * * * *", hostId);
-        var root = HostProcess.SampleRoot("FunctionsSample");
+        var root = FuncHost.SampleRoot("FunctionsSample");
         var port = AzuriteInstance.FreePort();
 
-        await using (var first = await HostProcess.StartReadyAsync(root, settings, port))
+        await using (var first = await FuncHost.StartReadyAsync(root, settings, port))
         {
             Assert.True(await first.WaitForOutputAsync("TICK past-due=False", TimeSpan.FromSeconds(15)), first.Output);
-            HostProcess.Signal(first.Pid, "TERM");
+            ChildHost.Signal(first.Pid, "TERM");
             Assert.Equal(0, await first.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         }
 
         // Let the next occurrence pass with no host running.
         await Task.Delay(TimeSpan.FromSeconds(3.5));
 
-        await using var second = await HostProcess.StartReadyAsync(root, settings, port);
+        await using var second = await FuncHost.StartReadyAsync(root, settings, port);
         Assert.True(await second.WaitForOutputAsync("TICK past-due=True", TimeSpan.FromSeconds(15)), second.Output);
         Assert.True(await second.WaitForOutputAsync("TICK past-due=False", TimeSpan.FromSeconds(15)), second.Output);
         Assert.Equal(1, second.Count("TICK past-due=True"));
@@ -58,7 +58,7 @@ public sealed partial class TimerTests(AzuriteWithBlobs azurite) : IClassFixture
     public async Task Two_hosts_run_each_occurrence_exactly_once_through_a_stalled_lease_holder_and_one_killed_mid_run()
     {
         var hostId = "lfh-pair-" + Guid.NewGuid().ToString("N")[..8];
-        var root = HostProcess.SampleRoot("FunctionsSample");
+        var root = FuncHost.SampleRoot("FunctionsSample");
         var pauseFile = Path.Combine(Path.GetTempPath(), "lfh-pause-" + Guid.NewGuid().ToString("N"));
         Dictionary<string, string> Settings(string name)
         {
@@ -68,8 +68,8 @@ public sealed partial class TimerTests(AzuriteWithBlobs azurite) : IClassFixture
             return settings;
         }
 
-        var startA = HostProcess.StartReadyAsync(root, Settings("A"), AzuriteInstance.FreePort());
-        var startB = HostProcess.StartReadyAsync(root, Settings("B"), AzuriteInstance.FreePort());
+        var startA = FuncHost.StartReadyAsync(root, Settings("A"), AzuriteInstance.FreePort());
+        var startB = FuncHost.StartReadyAsync(root, Settings("B"), AzuriteInstance.FreePort());
         await using var hostA = await startA;
         await using var hostB = await startB;
         var workers = new List<int?> { hostA.WorkerPid(), hostB.WorkerPid() };
@@ -87,14 +87,14 @@ public sealed partial class TimerTests(AzuriteWithBlobs azurite) : IClassFixture
             var ran = Runs(holder.Output).Count;
             await Polling.UntilAsync(() => Task.FromResult(Runs(holder.Output).Count > ran), TimeSpan.FromSeconds(10), "the holder's next tick");
             await Task.Delay(TimeSpan.FromSeconds(0.5));
-            HostProcess.Signal(holder.Pid, "STOP");
+            ChildHost.Signal(holder.Pid, "STOP");
             try
             {
                 Assert.True(await other.WaitForOutputAsync("TICK past-due=", TimeSpan.FromSeconds(35)), other.Output);
             }
             finally
             {
-                HostProcess.Signal(holder.Pid, "CONT");
+                ChildHost.Signal(holder.Pid, "CONT");
             }
 
             var count = All().Count;
@@ -106,7 +106,7 @@ public sealed partial class TimerTests(AzuriteWithBlobs azurite) : IClassFixture
             await File.WriteAllTextAsync(pauseFile, "");
             var status = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("azure-webjobs-hosts")
                 .GetBlobClient($"timers/{hostId}/Host.Functions.Tick/status");
-            (HostProcess Host, DateTime Occurrence)? claimed = null;
+            (ChildHost Host, DateTime Occurrence)? claimed = null;
             await Polling.UntilAsync(
                 async () =>
                 {
@@ -125,7 +125,7 @@ public sealed partial class TimerTests(AzuriteWithBlobs azurite) : IClassFixture
                 "a claimed occurrence");
             var (victim, occurrence) = claimed!.Value;
             var survivor = victim == hostA ? hostB : hostA;
-            HostProcess.Signal(victim.Pid, "KILL");
+            ChildHost.Signal(victim.Pid, "KILL");
             File.Delete(pauseFile);
 
             await Polling.UntilAsync(() => Task.FromResult(Runs(survivor.Output).Any(r => r.Next > occurrence)), TimeSpan.FromSeconds(45), "the survivor to run past the killed host's occurrence");
@@ -140,9 +140,9 @@ public sealed partial class TimerTests(AzuriteWithBlobs azurite) : IClassFixture
             foreach (var worker in workers)
             {
                 // A worker whose host was killed is orphaned; end it by the id this test saw it start with.
-                if (worker is { } pid && HostProcess.IsAlive(pid))
+                if (worker is { } pid && ChildHost.IsAlive(pid))
                 {
-                    HostProcess.Signal(pid, "KILL");
+                    ChildHost.Signal(pid, "KILL");
                 }
             }
         }

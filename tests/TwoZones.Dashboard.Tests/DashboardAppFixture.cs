@@ -45,7 +45,7 @@ public sealed class DashboardAppFixture : IAsyncLifetime
 
         _azurite = await AzuriteInstance.StartNewAsync(allServices: true);
         var env = AppProcess.Settings(_azurite.ConnectionString);
-        _host = await AppProcess.StartHealthyAsync(AppPath(), env, TimeSpan.FromMinutes(5));
+        _host = await AppProcess.StartHealthyAsync(AppProcess.BuiltApp(), env, TimeSpan.FromMinutes(5));
         await ImportAsync(DashboardCatalogue.Create());
         await WaitUntilAsync(async () => (await GetJsonAsync("api/progress")).GetProperty("total").GetInt32() == 20, TimeSpan.FromSeconds(30), "progress to count the seed");
         await PostAsync("api/indicators", File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "data", "indicators.sample.json")));
@@ -164,19 +164,5 @@ public sealed class DashboardAppFixture : IAsyncLifetime
             },
             TimeSpan.FromMinutes(10),
             "the catalogue import to complete");
-    }
-
-    private static string AppPath()
-    {
-        try
-        {
-            return ChildHost.FindBuiltApp("TwoZones.Functions");
-        }
-        catch (FileNotFoundException)
-        {
-            var baseDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var inTree = Path.Combine(RepositoryRoot.Find(), "src", "TwoZones.Functions", "bin", baseDir.Parent?.Name ?? "Debug", baseDir.Name, "TwoZones.Functions.dll");
-            return File.Exists(inTree) ? inTree : throw new FileNotFoundException("TwoZones.Functions.dll was not built next to the tests nor in the tree.", inTree);
-        }
     }
 }

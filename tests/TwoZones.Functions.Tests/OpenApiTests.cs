@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using TwoZones.Functions.Tests.Infrastructure;
+using TwoZones.Testing;
 
 namespace TwoZones.Functions.Tests;
 
@@ -33,7 +34,7 @@ public sealed partial class OpenApiTests(SeededAppFixture app)
     /// <summary>"METHOD /api/route" of every [Function] with an [HttpTrigger] parameter in the built app, route constraints removed.</summary>
     private static SortedSet<string> HttpFunctionsOfTheApp()
     {
-        var assembly = Assembly.LoadFrom(FunctionsAppFixture.AppPath());
+        var assembly = Assembly.LoadFrom(AppProcess.BuiltApp());
         var result = new SortedSet<string>(StringComparer.Ordinal);
         const BindingFlags Flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
         foreach (var type in assembly.GetTypes())

@@ -1,4 +1,3 @@
-using TwoZones.Functions.Tests.Infrastructure;
 using TwoZones.Testing;
 
 namespace TwoZones.Functions.Tests;
@@ -20,7 +19,7 @@ public sealed class StartupSettingsTests
         await using var azurite = await AzuriteInstance.StartNewAsync(allServices: true);
         var settings = AppProcess.Settings(azurite.ConnectionString);
         settings[variable] = value;
-        await using var host = AppProcess.Launch(FunctionsAppFixture.AppPath(), settings);
+        await using var host = AppProcess.Launch(AppProcess.BuiltApp(), settings);
 
         var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(120));
 
@@ -41,7 +40,7 @@ public sealed class StartupSettingsTests
         settings["TwoZones__DigestWebhookUrl"] = "https://example.org/hook";
         settings["TwoZones__ReconcileSchedule"] = "00:10:00";
         settings["TwoZones__TablePrefix"] = "Staging2";
-        await using var host = await AppProcess.StartHealthyAsync(FunctionsAppFixture.AppPath(), settings, TimeSpan.FromMinutes(5));
+        await using var host = await AppProcess.StartHealthyAsync(AppProcess.BuiltApp(), settings, TimeSpan.FromMinutes(5));
         Assert.DoesNotContain("a setting is not valid", host.Output, StringComparison.Ordinal);
     }
 }

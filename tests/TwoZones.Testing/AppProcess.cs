@@ -8,6 +8,9 @@ public static class AppProcess
     /// <summary>A date no test reaches: timers moved there fire only when a test asks (the API starts digests and snapshots too).</summary>
     public const string Never = "0 0 0 1 1 *";
 
+    /// <summary>The app's main assembly, built by the same build as the tests (a ProjectReference with ReferenceOutputAssembly=false).</summary>
+    public static string BuiltApp() => ChildHost.FindBuiltApp("TwoZones.Functions");
+
     /// <summary>
     /// The settings most runs share: the given storage, warnings and errors only, the snapshot, digest, reconcile and seal timers moved to
     /// <see cref="Never"/>, and the demo keys (<see cref="DemoKeys"/>).

@@ -53,6 +53,9 @@ public sealed class ChildHost : IAsyncDisposable
     /// <summary>Whether the current process has exited (true when none was started).</summary>
     public bool HasExited => _process is null || _process.HasExited;
 
+    /// <summary>The id of the current process.</summary>
+    public int Pid => _process?.Id ?? throw new InvalidOperationException("No process was started.");
+
     /// <summary>The exit code of the last process, once it has exited.</summary>
     public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
 
@@ -179,27 +182,86 @@ public sealed class ChildHost : IAsyncDisposable
         throw new TimeoutException($"{_displayName} did not listen on port {Port} within {timeout.TotalSeconds:0} s. Output:\n{Output}");
     }
 
-    /// <summary>Waits until the output contains <paramref name="text"/>; false on timeout or exit.</summary>
-    public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
+    /// <summary>How many times the output contains <paramref name="text"/>.</summary>
+    public int Count(string text) => System.Text.RegularExpressions.Regex.Count(Output, System.Text.RegularExpressions.Regex.Escape(text));
+
+    /// <summary>Waits until the output contains <paramref name="text"/> at least <paramref name="times"/> times; false on timeout or exit.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout, int times = 1)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (Output.Contains(text, StringComparison.Ordinal))
+            if (Count(text) >= times)
             {
                 return true;
             }
 
             if (HasExited)
             {
+                // Lines still in the pipe when the process ended arrive shortly after.
                 await Task.Delay(200);
-                return Output.Contains(text, StringComparison.Ordinal);
+                return Count(text) >= times;
             }
 
             await Task.Delay(100);
         }
 
         return false;
+    }
+
+    /// <summary>The first child process of the current process (Linux), for tests that kill a host's worker on its own.</summary>
+    public int? ChildPid()
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+                if (parent == Pid)
+                {
+                    return pid;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                // The process ended while being read.
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the process <paramref name="pid"/> is running (Linux; a zombie counts as ended).</summary>
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            // A zombie has exited; only its entry is left until its parent reaps it.
+            return File.ReadAllText($"/proc/{pid}/stat") is var stat && stat[(stat.LastIndexOf(')') + 2)] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Sends <paramref name="signal"/> (a name such as <c>KILL</c> or a number) to <paramref name="pid"/>; returns kill's exit code.</summary>
+    public static int Signal(int pid, string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false });
+        if (kill is null)
+        {
+            return -1;
+        }
+
+        kill.WaitForExit();
+        return kill.ExitCode;
     }
 
     /// <summary>Waits for the process to exit; returns its exit code, or null on timeout.</summary>
@@ -239,7 +301,7 @@ public sealed class ChildHost : IAsyncDisposable
     {
         if (_process is { HasExited: false } process)
         {
-            if (!OperatingSystem.IsWindows() && Terminate(process.Id, 15) == 0 && await WaitForExitAsync(TimeSpan.FromSeconds(30)) is not null)
+            if (!OperatingSystem.IsWindows() && Signal(process.Id, "TERM") == 0 && await WaitForExitAsync(TimeSpan.FromSeconds(30)) is not null)
             {
                 await WaitForPortFreeAsync();
                 return;
@@ -336,17 +398,5 @@ public sealed class ChildHost : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int Terminate(int pid, int signal)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false });
-        if (kill is null)
-        {
-            return -1;
-        }
-
-        kill.WaitForExit();
-        return kill.ExitCode;
     }
 }

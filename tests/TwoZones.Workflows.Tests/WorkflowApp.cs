@@ -73,7 +73,7 @@ internal sealed class WorkflowApp : IAsyncDisposable
                 await seed(app);
             }
 
-            app.Host = await AppProcess.StartHealthyAsync(ChildHost.FindBuiltApp("TwoZones.Functions"), environment, TimeSpan.FromMinutes(5));
+            app.Host = await AppProcess.StartHealthyAsync(AppProcess.BuiltApp(), environment, TimeSpan.FromMinutes(5));
             return app;
         }
         catch

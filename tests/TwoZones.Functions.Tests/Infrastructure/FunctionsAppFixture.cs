@@ -32,7 +32,7 @@ public class FunctionsAppFixture : IAsyncLifetime
         }
 
         ConfigureEnvironment(env);
-        _host = await AppProcess.StartHealthyAsync(AppPath(), env, TimeSpan.FromMinutes(5));
+        _host = await AppProcess.StartHealthyAsync(AppProcess.BuiltApp(), env, TimeSpan.FromMinutes(5));
         await SeedAsync();
     }
 
@@ -143,19 +143,4 @@ public class FunctionsAppFixture : IAsyncLifetime
 
     public static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) =>
         Polling.UntilAsync(condition, timeout, what, e => e is HttpRequestException);
-
-    /// <summary>The app built by the same build as the tests (a ProjectReference with ReferenceOutputAssembly=false).</summary>
-    public static string AppPath()
-    {
-        try
-        {
-            return ChildHost.FindBuiltApp("TwoZones.Functions");
-        }
-        catch (FileNotFoundException)
-        {
-            var baseDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var inTree = Path.Combine(RepositoryRoot.Find(), "src", "TwoZones.Functions", "bin", baseDir.Parent?.Name ?? "Debug", baseDir.Name, "TwoZones.Functions.dll");
-            return File.Exists(inTree) ? inTree : throw new FileNotFoundException("TwoZones.Functions.dll was not built next to the tests nor in the tree.", inTree);
-        }
-    }
 }
