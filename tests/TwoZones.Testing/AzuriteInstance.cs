@@ -143,7 +143,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
                     $"Azurite exited with code {process.ExitCode} while starting on port {TablePort}: {string.Join(" | ", errors)}");
             }
 
-            if (await AcceptsConnectionsAsync(TablePort) && (!_allServices || (await AcceptsConnectionsAsync(BlobPort) && await AcceptsConnectionsAsync(QueuePort))))
+            if (await Loopback.AcceptsConnectionsAsync(TablePort) && (!_allServices || (await Loopback.AcceptsConnectionsAsync(BlobPort) && await Loopback.AcceptsConnectionsAsync(QueuePort))))
             {
                 return;
             }
@@ -173,7 +173,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
         // The port must be free again before a restart can bind it.
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await AcceptsConnectionsAsync(TablePort) && DateTime.UtcNow < deadline)
+        while (await Loopback.AcceptsConnectionsAsync(TablePort) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
@@ -269,19 +269,5 @@ public sealed class AzuriteInstance : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task<bool> AcceptsConnectionsAsync(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

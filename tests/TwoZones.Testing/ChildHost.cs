@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace TwoZones.Testing;
@@ -171,7 +169,7 @@ public sealed class ChildHost : IAsyncDisposable
                 throw new InvalidOperationException($"{_displayName} exited with code {ExitCode} before listening on port {Port}. Output:\n{Output}");
             }
 
-            if (await AcceptsConnectionsAsync(Port))
+            if (await Loopback.AcceptsConnectionsAsync(Port))
             {
                 return;
             }
@@ -380,23 +378,9 @@ public sealed class ChildHost : IAsyncDisposable
     private async Task WaitForPortFreeAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await AcceptsConnectionsAsync(Port) && DateTime.UtcNow < deadline)
+        while (await Loopback.AcceptsConnectionsAsync(Port) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
-        }
-    }
-
-    private static async Task<bool> AcceptsConnectionsAsync(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 }
