@@ -19,12 +19,9 @@ public static class ChildCpu
             try
             {
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-
-                // Fields after the parenthesised command: state ppid … utime(14) stime(15).
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (fields[1] == self)
+                if (Fields(stat)[1] == self)
                 {
-                    total += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                    total += Ticks(stat);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
@@ -36,6 +33,9 @@ public static class ChildCpu
         return total / TicksPerSecond;
     }
 
+    /// <summary>The CPU time (user and system) process <paramref name="pid"/> has used so far.</summary>
+    public static double ProcessSeconds(int pid) => Ticks(File.ReadAllText($"/proc/{pid}/stat")) / TicksPerSecond;
+
     /// <summary>The id of this process's child whose command (/proc/&lt;pid&gt;/comm) is <paramref name="command"/>, e.g. <c>dotnet</c> or <c>node</c>.</summary>
     public static int? ChildProcessId(string command)
     {
@@ -46,8 +46,7 @@ public static class ChildCpu
             {
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var comm = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (fields[1] == self && comm == command)
+                if (Fields(stat)[1] == self && comm == command)
                 {
                     return int.Parse(Path.GetFileName(dir), CultureInfo.InvariantCulture);
                 }
@@ -77,5 +76,14 @@ public static class ChildCpu
         }
 
         return clock.Elapsed;
+    }
+
+    // The fields after the parenthesised command: state(3) ppid(4) … utime(14) stime(15), counted from 3.
+    private static string[] Fields(string stat) => stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+
+    private static long Ticks(string stat)
+    {
+        var fields = Fields(stat);
+        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
     }
 }

@@ -15,7 +15,7 @@ public sealed partial class DurableLifecycleTests(AzuriteWithBlobs azurite) : IC
         var dead = AzuriteInstance.FreePort();
         var storage = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteInstance.DevelopmentAccountKey};{blob}" +
                       $"TableEndpoint=http://127.0.0.1:{dead}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{dead}/devstoreaccount1;";
-        await using var host = FuncHost.Start(FuncHost.SampleRoot("DurableFunctionsSample"), DurableApp.Settings(storage, DurableApp.NewHub("down")), AzuriteInstance.FreePort());
+        await using var host = FuncStart.Launch(FuncHost.SampleRoot("DurableFunctionsSample"), DurableApp.Settings(storage, DurableApp.NewHub("down")), AzuriteInstance.FreePort());
 
         Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(90)));
         var line = Assert.Single(host.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), l => l.Contains("could not start", StringComparison.Ordinal));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using TwoZones.Testing;
 
 namespace LocalFunctionsHost.Tests;
@@ -31,34 +30,11 @@ public static class FuncHost
         return target;
     }
 
-    /// <summary>Starts the host without waiting for it.</summary>
-    /// <param name="scriptRoot">The app's build output.</param>
-    /// <param name="environment">Variables on top of this process's.</param>
-    /// <param name="port">Passed as <c>--port</c>; without it the host picks its port from local.settings.json or 7071.</param>
-    /// <param name="expectedPort">The port the host is expected to choose itself, when <paramref name="port"/> is null.</param>
-    /// <param name="verbose">Passes <c>--verbose</c>.</param>
-    public static ChildHost Start(string scriptRoot, IDictionary<string, string> environment, int? port = null, int? expectedPort = null, bool verbose = false)
-    {
-        var root = RepositoryRoot.Find();
-        List<string> arguments = ["start", "--script-root", scriptRoot];
-        if (port is { } p)
-        {
-            arguments.AddRange(["--port", p.ToString(CultureInfo.InvariantCulture)]);
-        }
-
-        if (verbose)
-        {
-            arguments.Add("--verbose");
-        }
-
-        return ChildHost.LaunchCommand(Path.Combine(root, "tools", "func"), arguments, root, environment, port ?? expectedPort ?? 7071);
-    }
-
     /// <summary>Starts the host and waits for "Host started".</summary>
-    /// <inheritdoc cref="Start" path="/param"/>
+    /// <inheritdoc cref="FuncStart.Launch" path="/param"/>
     public static async Task<ChildHost> StartReadyAsync(string scriptRoot, IDictionary<string, string> environment, int? port = null, int? expectedPort = null, bool verbose = false)
     {
-        var host = Start(scriptRoot, environment, port, expectedPort, verbose);
+        var host = FuncStart.Launch(scriptRoot, environment, port, expectedPort, verbose);
         if (!await host.WaitForOutputAsync("Host started", TimeSpan.FromSeconds(90)))
         {
             var output = host.Output;

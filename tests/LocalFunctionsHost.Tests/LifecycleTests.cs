@@ -8,7 +8,7 @@ public sealed class LifecycleTests(AzuriteWithBlobs azurite) : IClassFixture<Azu
     [Fact]
     public async Task An_unsupported_binding_is_one_line_naming_function_and_type_and_exit_code_1()
     {
-        await using var host = FuncHost.Start(FuncHost.SampleRoot("UnsupportedBindingSample"), new Dictionary<string, string>(), AzuriteInstance.FreePort());
+        await using var host = FuncStart.Launch(FuncHost.SampleRoot("UnsupportedBindingSample"), new Dictionary<string, string>(), AzuriteInstance.FreePort());
 
         Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         var line = Assert.Single(host.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -20,7 +20,7 @@ public sealed class LifecycleTests(AzuriteWithBlobs azurite) : IClassFixture<Azu
     public async Task Unreachable_storage_is_one_line_naming_it_and_exit_code_1()
     {
         var settings = SampleSettings.For($"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteInstance.DevelopmentAccountKey};BlobEndpoint=http://127.0.0.1:{AzuriteInstance.FreePort()}/devstoreaccount1;");
-        await using var host = FuncHost.Start(FuncHost.SampleRoot("FunctionsSample"), settings, AzuriteInstance.FreePort());
+        await using var host = FuncStart.Launch(FuncHost.SampleRoot("FunctionsSample"), settings, AzuriteInstance.FreePort());
 
         Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         var line = Assert.Single(host.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

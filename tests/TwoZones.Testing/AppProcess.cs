@@ -58,27 +58,26 @@ public static class AppProcess
     /// <param name="settings">Its settings (environment variables).</param>
     /// <param name="port">The HTTP port.</param>
     /// <param name="timeout">How long to wait for the port.</param>
-    public static Task<ChildHost> StartAsync(string appDll, IDictionary<string, string> settings, int port, TimeSpan timeout)
+    public static async Task<ChildHost> StartAsync(string appDll, IDictionary<string, string> settings, int port, TimeSpan timeout)
     {
-        var (func, arguments, root) = Command(appDll, port);
-        return ChildHost.StartCommandAsync(func, arguments, root, settings, port, timeout);
+        var host = FuncStart.Launch(ScriptRoot(appDll), settings, port);
+        try
+        {
+            await host.WaitForPortAsync(timeout);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Starts the app's build output under <c>tools/func</c> without waiting (for runs expected to fail at start).</summary>
     /// <param name="appDll">The built app; its folder is the script root.</param>
     /// <param name="settings">Its settings (environment variables).</param>
-    public static ChildHost Launch(string appDll, IDictionary<string, string> settings)
-    {
-        var port = AzuriteInstance.FreePort();
-        var (func, arguments, root) = Command(appDll, port);
-        return ChildHost.LaunchCommand(func, arguments, root, settings, port);
-    }
+    public static ChildHost Launch(string appDll, IDictionary<string, string> settings) =>
+        FuncStart.Launch(ScriptRoot(appDll), settings, AzuriteInstance.FreePort());
 
-    private static (string Func, string[] Arguments, string Root) Command(string appDll, int port)
-    {
-        var root = RepositoryRoot.Find();
-        var scriptRoot = Path.GetDirectoryName(Path.GetFullPath(appDll))!;
-        var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return (Path.Combine(root, "tools", "func"), ["start", "--script-root", scriptRoot, "--port", portText], root);
-    }
+    private static string ScriptRoot(string appDll) => Path.GetDirectoryName(Path.GetFullPath(appDll))!;
 }
