@@ -67,15 +67,10 @@ run_project() {
 
 # The projects are independent (each starts its own Azurite and hosts on free ports), so they run TEST_JOBS at a time
 # (default 2, one per core); each project's output is printed whole when it ends, never interleaved. The reliability
-# suite, the longest, starts first so that it does not run alone at the end; its bounds on requests and restarts are set
-# for a machine that is busy with the other lane.
+# suite runs last and alone: it drives the app at full load and bounds how long requests and restarts take.
 jobs=${TEST_JOBS:-2}
-first=tests/TwoZones.Reliability.Tests/TwoZones.Reliability.Tests.csproj
-projects=()
-[ -f "$first" ] && projects+=("$first")
-for proj in tests/*.Tests/*.csproj; do
-  [ "$proj" = "$first" ] || projects+=("$proj")
-done
+projects=(tests/*.Tests/*.csproj)
+alone=tests/TwoZones.Reliability.Tests/TwoZones.Reliability.Tests.csproj
 run_and_print() {
   local proj=$1 name p f
   run_project "$proj"
@@ -85,6 +80,7 @@ run_and_print() {
 }
 running=0
 for proj in "${projects[@]}"; do
+  [ "$proj" = "$alone" ] && continue
   if [ "$running" -ge "$jobs" ]; then
     wait -n
     running=$((running - 1))
@@ -93,6 +89,7 @@ for proj in "${projects[@]}"; do
   running=$((running + 1))
 done
 wait
+[ -f "$alone" ] && run_and_print "$alone"
 
 passed=0 failed=0 status=0
 for proj in "${projects[@]}"; do
