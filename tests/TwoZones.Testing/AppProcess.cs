@@ -58,20 +58,8 @@ public static class AppProcess
     /// <param name="settings">Its settings (environment variables).</param>
     /// <param name="port">The HTTP port.</param>
     /// <param name="timeout">How long to wait for the port.</param>
-    public static async Task<ChildHost> StartAsync(string appDll, IDictionary<string, string> settings, int port, TimeSpan timeout)
-    {
-        var host = FuncStart.Launch(ScriptRoot(appDll), settings, port);
-        try
-        {
-            await host.WaitForPortAsync(timeout);
-            return host;
-        }
-        catch
-        {
-            await host.DisposeAsync();
-            throw;
-        }
-    }
+    public static Task<ChildHost> StartAsync(string appDll, IDictionary<string, string> settings, int port, TimeSpan timeout) =>
+        FuncStart.Launch(ScriptRoot(appDll), settings, port).ListeningAsync(timeout);
 
     /// <summary>Starts the app's build output under <c>tools/func</c> without waiting (for runs expected to fail at start).</summary>
     /// <param name="appDll">The built app; its folder is the script root.</param>

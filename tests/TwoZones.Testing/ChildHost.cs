@@ -62,21 +62,8 @@ public sealed class ChildHost : IAsyncDisposable
     /// <param name="env">Environment variables on top of this process's (PORT is set from <paramref name="port"/>).</param>
     /// <param name="port">The port the app listens on.</param>
     /// <param name="timeout">How long to wait for the port (default 60 s).</param>
-    public static async Task<ChildHost> StartAsync(string dllPath, IDictionary<string, string> env, int port, TimeSpan? timeout = null)
-    {
-        var host = Launch(dllPath, env, port);
-        try
-        {
-            await host.WaitForPortAsync(timeout ?? TimeSpan.FromSeconds(60));
-        }
-        catch
-        {
-            await host.DisposeAsync();
-            throw;
-        }
-
-        return host;
-    }
+    public static Task<ChildHost> StartAsync(string dllPath, IDictionary<string, string> env, int port, TimeSpan? timeout = null) =>
+        Launch(dllPath, env, port).ListeningAsync(timeout ?? TimeSpan.FromSeconds(60));
 
     /// <summary>Starts the process without waiting for the port (for apps expected to fail at start).</summary>
     public static ChildHost Launch(string dllPath, IDictionary<string, string> env, int port)
@@ -104,22 +91,9 @@ public sealed class ChildHost : IAsyncDisposable
     /// <param name="env">Environment variables on top of this process's.</param>
     /// <param name="port">The port the app listens on.</param>
     /// <param name="timeout">How long to wait for the port (default 60 s).</param>
-    public static async Task<ChildHost> StartCommandAsync(
-        string fileName, IReadOnlyList<string> arguments, string workingDirectory, IDictionary<string, string> env, int port, TimeSpan? timeout = null)
-    {
-        var host = LaunchCommand(fileName, arguments, workingDirectory, env, port);
-        try
-        {
-            await host.WaitForPortAsync(timeout ?? TimeSpan.FromSeconds(60));
-        }
-        catch
-        {
-            await host.DisposeAsync();
-            throw;
-        }
-
-        return host;
-    }
+    public static Task<ChildHost> StartCommandAsync(
+        string fileName, IReadOnlyList<string> arguments, string workingDirectory, IDictionary<string, string> env, int port, TimeSpan? timeout = null) =>
+        LaunchCommand(fileName, arguments, workingDirectory, env, port).ListeningAsync(timeout ?? TimeSpan.FromSeconds(60));
 
     /// <summary>
     /// The main assembly of a sample app built by the same build as the tests (a ProjectReference with
@@ -156,6 +130,23 @@ public sealed class ChildHost : IAsyncDisposable
         throw new FileNotFoundException(
             $"The built app {projectName}.dll was not found next to {AppContext.BaseDirectory} nor under {string.Join(" or ", folders)}. " +
             "Build the test project (it references the app).");
+    }
+
+    /// <summary>Waits until the app listens (<see cref="WaitForPortAsync"/>); if it does not, stops it before the error goes on.</summary>
+    /// <param name="timeout">How long to wait for the port.</param>
+    /// <returns>This host, listening.</returns>
+    public async Task<ChildHost> ListeningAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await WaitForPortAsync(timeout);
+            return this;
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Waits until the app accepts connections on <see cref="Port"/>; throws with the output if it exits first.</summary>
