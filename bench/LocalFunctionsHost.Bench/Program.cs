@@ -23,11 +23,7 @@ var settings = new Dictionary<string, string>(StringComparer.Ordinal)
     ["AzureWebJobsStorage"] = azurite.ConnectionString,
     ["SAMPLE_HUB"] = "bench" + Guid.NewGuid().ToString("N")[..10],
 };
-await using var host = FuncStart.Launch(scriptRoot, settings, AzuriteInstance.FreePort());
-if (!await host.WaitForOutputAsync("Host started", TimeSpan.FromMinutes(2)))
-{
-    throw new InvalidOperationException("The host did not start. Output:\n" + host.Output);
-}
+await using var host = await FuncStart.StartReadyAsync(scriptRoot, settings, AzuriteInstance.FreePort());
 
 Console.WriteLine($"DurableFunctionsSample under tools/func ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC): {instances} instances, {waiting} waiting, {idleWindows} idle windows of {idleSeconds} s");
 
@@ -64,7 +60,7 @@ foreach (var id in waitingIds)
 }
 
 var worker = host.ChildPid() ?? throw new InvalidOperationException("The host has no worker process.");
-// Consecutive windows: the first ones may still see the starts settle (checkpoints, lease balancing); the last is the idle figure.
+// Consecutive windows: the first may still see the starts settle; the later ones are the idle figure.
 for (var w = 1; w <= idleWindows; w++)
 {
     var (hostBefore, workerBefore) = (ChildCpu.ProcessSeconds(host.Pid), ChildCpu.ProcessSeconds(worker));

@@ -13,7 +13,7 @@ public sealed class ClassicHttpHostFixture : IAsyncLifetime
     {
         // No timers and no Durable functions, so no storage: the host must start without AzureWebJobsStorage.
         var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["AzureFunctionsJobHost__id"] = "lfh-classic-" + Guid.NewGuid().ToString("N")[..8] };
-        Host = await FuncHost.StartReadyAsync(FuncHost.SampleRoot("ClassicHttpSample"), environment, AzuriteInstance.FreePort());
+        Host = await FuncStart.StartReadyAsync(FuncHost.SampleRoot("ClassicHttpSample"), environment, AzuriteInstance.FreePort());
     }
 
     /// <inheritdoc />

@@ -27,7 +27,7 @@ public sealed partial class DurableLifecycleTests(AzuriteWithBlobs azurite) : IC
     public async Task Sigterm_stops_the_extension_gracefully_releasing_every_partition_lease_and_exits_0()
     {
         var hub = DurableApp.NewHub("stop");
-        await using var host = await FuncHost.StartReadyAsync(FuncHost.SampleRoot("DurableFunctionsSample"), DurableApp.Settings(azurite.ConnectionString, hub), AzuriteInstance.FreePort());
+        await using var host = await FuncStart.StartReadyAsync(FuncHost.SampleRoot("DurableFunctionsSample"), DurableApp.Settings(azurite.ConnectionString, hub), AzuriteInstance.FreePort());
         var app = new DurableApp(host);
         Assert.Equal("""["Hello Tokyo!","Hello Seattle!","Hello London!"]""", await app.OutputAsync((await app.StartAsync("Chaining")).Id));
         var leases = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(hub.ToLowerInvariant() + "-leases");

@@ -16,7 +16,7 @@ public sealed class DurableRestartTests(AzuriteWithBlobs azurite) : IClassFixtur
         var root = FuncHost.SampleRoot("DurableFunctionsSample");
         var port = AzuriteInstance.FreePort();
         var settings = DurableApp.Settings(azurite.ConnectionString, DurableApp.NewHub("restart"));
-        var first = await FuncHost.StartReadyAsync(root, settings, port);
+        var first = await FuncStart.StartReadyAsync(root, settings, port);
         var app = new DurableApp(first);
 
         var waiting = await app.StartAsync("Approval", "0");
@@ -35,7 +35,7 @@ public sealed class DurableRestartTests(AzuriteWithBlobs azurite) : IClassFixtur
         await Polling.UntilAsync(() => Task.FromResult(!ChildHost.IsAlive(worker) && first.HasExited), TimeSpan.FromSeconds(10), "host and worker to die");
         await first.DisposeAsync();
 
-        await using var second = await FuncHost.StartReadyAsync(root, settings, port);
+        await using var second = await FuncStart.StartReadyAsync(root, settings, port);
         var restarted = new DurableApp(second);
         var sinceRestart = Stopwatch.StartNew();
         await restarted.RaiseAsync(waiting, "Approval", "after-restart");

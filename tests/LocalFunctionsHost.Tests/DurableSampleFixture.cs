@@ -17,7 +17,7 @@ public sealed class DurableSampleFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteInstance.StartNewAsync(inMemory: true, allServices: true);
-        _host = await FuncHost.StartReadyAsync(FuncHost.SampleRoot("DurableFunctionsSample"), DurableApp.Settings(ConnectionString, Hub), AzuriteInstance.FreePort());
+        _host = await FuncStart.StartReadyAsync(FuncHost.SampleRoot("DurableFunctionsSample"), DurableApp.Settings(ConnectionString, Hub), AzuriteInstance.FreePort());
         App = new DurableApp(_host);
     }
 

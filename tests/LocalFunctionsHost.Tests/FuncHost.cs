@@ -3,7 +3,7 @@ using TwoZones.Testing;
 namespace LocalFunctionsHost.Tests;
 
 /// <summary>
-/// <c>tools/func start --script-root ...</c> as a <see cref="ChildHost"/>, for the sample apps built beside these tests.
+/// The sample apps built beside these tests, for <see cref="FuncStart"/>, and the worker of a host started on one.
 /// </summary>
 public static class FuncHost
 {
@@ -28,21 +28,6 @@ public static class FuncHost
         }
 
         return target;
-    }
-
-    /// <summary>Starts the host and waits for "Host started".</summary>
-    /// <inheritdoc cref="FuncStart.Launch" path="/param"/>
-    public static async Task<ChildHost> StartReadyAsync(string scriptRoot, IDictionary<string, string> environment, int? port = null, int? expectedPort = null, bool verbose = false)
-    {
-        var host = FuncStart.Launch(scriptRoot, environment, port, expectedPort, verbose);
-        if (!await host.WaitForOutputAsync("Host started", TimeSpan.FromSeconds(90)))
-        {
-            var output = host.Output;
-            await host.DisposeAsync();
-            throw new InvalidOperationException("The host did not start. Output:\n" + output);
-        }
-
-        return host;
     }
 
     /// <summary>The host's worker: its child process running the app's dll.</summary>

@@ -13,7 +13,7 @@ public sealed class HttpHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
-        Host = await FuncHost.StartReadyAsync(FuncHost.SampleRoot("FunctionsSample"), SampleSettings.For(_azurite.ConnectionString), AzuriteInstance.FreePort());
+        Host = await FuncStart.StartReadyAsync(FuncHost.SampleRoot("FunctionsSample"), SampleSettings.For(_azurite.ConnectionString), AzuriteInstance.FreePort());
     }
 
     public async Task DisposeAsync()

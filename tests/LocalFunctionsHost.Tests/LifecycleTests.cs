@@ -31,7 +31,7 @@ public sealed class LifecycleTests(AzuriteWithBlobs azurite) : IClassFixture<Azu
     [Fact]
     public async Task Sigterm_drains_the_request_in_flight_terminates_the_worker_and_exits_0()
     {
-        await using var host = await FuncHost.StartReadyAsync(FuncHost.SampleRoot("FunctionsSample"), SampleSettings.For(azurite.ConnectionString), AzuriteInstance.FreePort());
+        await using var host = await FuncStart.StartReadyAsync(FuncHost.SampleRoot("FunctionsSample"), SampleSettings.For(azurite.ConnectionString), AzuriteInstance.FreePort());
         var worker = host.WorkerPid();
         Assert.NotNull(worker);
 
@@ -50,7 +50,7 @@ public sealed class LifecycleTests(AzuriteWithBlobs azurite) : IClassFixture<Azu
     [Fact]
     public async Task Sigkill_of_the_host_leaves_no_worker_behind()
     {
-        await using var host = await FuncHost.StartReadyAsync(FuncHost.SampleRoot("FunctionsSample"), SampleSettings.For(azurite.ConnectionString), AzuriteInstance.FreePort());
+        await using var host = await FuncStart.StartReadyAsync(FuncHost.SampleRoot("FunctionsSample"), SampleSettings.For(azurite.ConnectionString), AzuriteInstance.FreePort());
         var worker = host.WorkerPid();
         Assert.NotNull(worker);
         Assert.True(ChildHost.IsAlive(worker.Value));
@@ -63,7 +63,7 @@ public sealed class LifecycleTests(AzuriteWithBlobs azurite) : IClassFixture<Azu
     [Fact]
     public async Task A_worker_that_dies_while_the_host_runs_is_one_clear_line_and_exit_code_1()
     {
-        await using var host = await FuncHost.StartReadyAsync(FuncHost.SampleRoot("FunctionsSample"), SampleSettings.For(azurite.ConnectionString), AzuriteInstance.FreePort());
+        await using var host = await FuncStart.StartReadyAsync(FuncHost.SampleRoot("FunctionsSample"), SampleSettings.For(azurite.ConnectionString), AzuriteInstance.FreePort());
         var worker = host.WorkerPid();
         Assert.NotNull(worker);
 

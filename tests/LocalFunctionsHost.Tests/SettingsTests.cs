@@ -40,7 +40,7 @@ public sealed class SettingsTests : IClassFixture<AzuriteWithBlobs>, IAsyncLifet
         // No --port: Host.LocalHttpPort decides. The environment wins over Values.
         // SAMPLE__NESTED is the same .NET configuration key as SAMPLE:NESTED, so it overrides that Value too.
         var environment = new Dictionary<string, string> { ["SAMPLE_OVERRIDDEN"] = "from-environment", ["SAMPLE__NESTED"] = "from-environment" };
-        _host = await FuncHost.StartReadyAsync(_root, environment, port: null, expectedPort: _port);
+        _host = await FuncStart.StartReadyAsync(_root, environment, port: null, expectedPort: _port);
     }
 
     public async Task DisposeAsync()

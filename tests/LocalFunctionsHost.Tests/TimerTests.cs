@@ -13,7 +13,7 @@ public sealed partial class TimerTests(AzuriteWithBlobs azurite) : IClassFixture
     public async Task A_schedule_runs_every_occurrence_run_on_startup_runs_once_and_the_status_blob_is_in_the_hosts_layout()
     {
         var hostId = "lfh-schedule-" + Guid.NewGuid().ToString("N")[..8];
-        await using var host = await FuncHost.StartReadyAsync(
+        await using var host = await FuncStart.StartReadyAsync(
             FuncHost.SampleRoot("FunctionsSample"), SampleSettings.For(azurite.ConnectionString, EveryTwoSeconds, hostId), AzuriteInstance.FreePort());
 
         Assert.True(await host.WaitForOutputAsync("TICK past-due=False", TimeSpan.FromSeconds(15), times: 3), host.Output);
@@ -38,7 +38,7 @@ public sealed partial class TimerTests(AzuriteWithBlobs azurite) : IClassFixture
         var root = FuncHost.SampleRoot("FunctionsSample");
         var port = AzuriteInstance.FreePort();
 
-        await using (var first = await FuncHost.StartReadyAsync(root, settings, port))
+        await using (var first = await FuncStart.StartReadyAsync(root, settings, port))
         {
             Assert.True(await first.WaitForOutputAsync("TICK past-due=False", TimeSpan.FromSeconds(15)), first.Output);
             ChildHost.Signal(first.Pid, "TERM");
@@ -48,7 +48,7 @@ public sealed partial class TimerTests(AzuriteWithBlobs azurite) : IClassFixture
         // Let the next occurrence pass with no host running.
         await Task.Delay(TimeSpan.FromSeconds(3.5));
 
-        await using var second = await FuncHost.StartReadyAsync(root, settings, port);
+        await using var second = await FuncStart.StartReadyAsync(root, settings, port);
         Assert.True(await second.WaitForOutputAsync("TICK past-due=True", TimeSpan.FromSeconds(15)), second.Output);
         Assert.True(await second.WaitForOutputAsync("TICK past-due=False", TimeSpan.FromSeconds(15)), second.Output);
         Assert.Equal(1, second.Count("TICK past-due=True"));
@@ -68,8 +68,8 @@ public sealed partial class TimerTests(AzuriteWithBlobs azurite) : IClassFixture
             return settings;
         }
 
-        var startA = FuncHost.StartReadyAsync(root, Settings("A"), AzuriteInstance.FreePort());
-        var startB = FuncHost.StartReadyAsync(root, Settings("B"), AzuriteInstance.FreePort());
+        var startA = FuncStart.StartReadyAsync(root, Settings("A"), AzuriteInstance.FreePort());
+        var startB = FuncStart.StartReadyAsync(root, Settings("B"), AzuriteInstance.FreePort());
         await using var hostA = await startA;
         await using var hostB = await startB;
         var workers = new List<int?> { hostA.WorkerPid(), hostB.WorkerPid() };

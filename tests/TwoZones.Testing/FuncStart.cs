@@ -30,4 +30,19 @@ public static class FuncStart
 
         return ChildHost.LaunchCommand(Path.Combine(root, "tools", "func"), arguments, root, environment, port ?? expectedPort ?? DefaultPort);
     }
+
+    /// <summary>Starts the host and waits for "Host started".</summary>
+    /// <inheritdoc cref="Launch" path="/param"/>
+    public static async Task<ChildHost> StartReadyAsync(string scriptRoot, IDictionary<string, string> environment, int? port = null, int? expectedPort = null, bool verbose = false)
+    {
+        var host = Launch(scriptRoot, environment, port, expectedPort, verbose);
+        if (!await host.WaitForOutputAsync("Host started", TimeSpan.FromSeconds(90)))
+        {
+            var output = host.Output;
+            await host.DisposeAsync();
+            throw new InvalidOperationException("The host did not start. Output:\n" + output);
+        }
+
+        return host;
+    }
 }
