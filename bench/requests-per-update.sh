@@ -105,5 +105,7 @@ for (const [w, n] of Object.entries(windows)) {
   console.log(`${label}, ${n} updates: ${rows.reduce((a, r) => a + r[1], 0).toFixed(1)} requests per update`);
   for (const [op, per] of rows) console.log(`  ${op}: ${per.toFixed(2)}`);
 }
-console.log(`idle: ${(Object.values(counts.Idle ?? {}).reduce((a, b) => a + b, 0) / seconds("Idle")).toFixed(1)} requests/s (queue polling, lease renewals)`);
+const idle = Object.entries(counts.Idle ?? {}).sort((a, b) => b[1] - a[1]);
+console.log(`idle: ${(idle.reduce((a, [, n]) => a + n, 0) / seconds("Idle")).toFixed(1)} requests/s (queue polling, lease renewals)`);
+for (const [op, n] of idle) console.log(`  ${op}: ${(n / seconds("Idle")).toFixed(2)}/s`);
 ' "$work/azurite.log" "$work" "${#proposed[@]}" "${#commenced[@]}"

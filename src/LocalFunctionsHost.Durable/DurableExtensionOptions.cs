@@ -60,6 +60,14 @@ public sealed record DurableExtensionOptions
     public int ControlQueueBufferThreshold { get; init; } = 256;
 
     /// <summary>
+    /// Whether partitions are leased through rows of the <c>&lt;hub&gt;Partitions</c> table (Durable Functions 3.x's default) or
+    /// through blobs in the <c>&lt;hub&gt;-leases</c> container (host.json <c>useTablePartitionManagement</c> = <c>false</c>, as in 2.x).
+    /// All hosts of one task hub must agree, or each believes it owns every partition. The table reads all leases in one query
+    /// every 10 s, where the blobs cost several requests per partition; on an idle hub that is most of the storage traffic.
+    /// </summary>
+    public bool UseTablePartitionManagement { get; init; } = true;
+
+    /// <summary>
     /// Owner name of the partition leases. Keep it stable across restarts of the same app (see <see cref="StableWorkerId"/>):
     /// a restarted host then takes its leases back at once instead of waiting for them to expire.
     /// </summary>
@@ -96,7 +104,7 @@ public sealed record DurableExtensionOptions
     /// Reads <c>extensions.durableTask</c> of a host.json: <c>hubName</c>, <c>maxConcurrentActivityFunctions</c>,
     /// <c>maxConcurrentOrchestratorFunctions</c>, <c>overridableExistingInstanceStates</c> and, under <c>storageProvider</c>, <c>connectionName</c> (or
     /// <c>connectionStringName</c>), <c>partitionCount</c>, <c>maxQueuePollingInterval</c>, <c>controlQueueVisibilityTimeout</c>,
-    /// <c>workItemQueueVisibilityTimeout</c> and <c>controlQueueBufferThreshold</c>. <c>%name%</c> in the hub name is
+    /// <c>workItemQueueVisibilityTimeout</c>, <c>controlQueueBufferThreshold</c> and <c>useTablePartitionManagement</c>. <c>%name%</c> in the hub name is
     /// resolved from the app settings, as Durable does.
     /// </summary>
     /// <param name="hostJson">The text of host.json, or null when there is none.</param>
@@ -151,6 +159,7 @@ public sealed record DurableExtensionOptions
             ControlQueueVisibilityTimeout = (hasProvider ? Time(provider, "controlQueueVisibilityTimeout") : null) ?? defaults.ControlQueueVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = (hasProvider ? Time(provider, "workItemQueueVisibilityTimeout") : null) ?? defaults.WorkItemQueueVisibilityTimeout,
             ControlQueueBufferThreshold = (hasProvider ? Int(provider, "controlQueueBufferThreshold") : null) ?? defaults.ControlQueueBufferThreshold,
+            UseTablePartitionManagement = (hasProvider ? Bool(provider, "useTablePartitionManagement") : null) ?? defaults.UseTablePartitionManagement,
         };
     }
 
@@ -165,8 +174,7 @@ public sealed record DurableExtensionOptions
         WorkItemQueueVisibilityTimeout = WorkItemQueueVisibilityTimeout,
         ControlQueueBufferThreshold = ControlQueueBufferThreshold,
         WorkerId = WorkerId,
-        // Blob leases (the <hub>-leases container), the partition management Durable Functions uses unless told otherwise.
-        UseTablePartitionManagement = false,
+        UseTablePartitionManagement = UseTablePartitionManagement,
         MaxConcurrentTaskOrchestrationWorkItems = MaxConcurrentOrchestratorFunctions,
         MaxConcurrentTaskActivityWorkItems = MaxConcurrentActivityFunctions,
         // Durable Functions rejects a start whose dedupe states cannot be honoured instead of ignoring them.
@@ -198,6 +206,9 @@ public sealed record DurableExtensionOptions
 
     private static TimeSpan? Time(JsonElement element, string name) =>
         String(element, name) is { } text ? TimeSpan.Parse(text, CultureInfo.InvariantCulture) : null;
+
+    private static bool? Bool(JsonElement element, string name) =>
+        TryGet(element, name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
 
     private static int? Int(JsonElement element, string name) =>
         TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;

@@ -9,7 +9,7 @@ public sealed class OptionsTests
             { "version": "2.0", "extensions": { "durableTask": {
                 "hubName": "%HUB%", "maxConcurrentActivityFunctions": 8, "maxConcurrentOrchestratorFunctions": 6,
                 "storageProvider": { "connectionName": "Store", "partitionCount": 2, "maxQueuePollingInterval": "00:00:05",
-                  "controlQueueBufferThreshold": 100 } } } }
+                  "controlQueueBufferThreshold": 100, "useTablePartitionManagement": false } } } }
             """;
         var settings = new Dictionary<string, string> { ["HUB"] = "TwoZones", ["Store"] = "UseDevelopmentStorage=true" };
         var options = DurableExtensionOptions.FromHostJson(hostJson, n => settings.GetValueOrDefault(n), "w1");
@@ -21,6 +21,8 @@ public sealed class OptionsTests
         Assert.Equal(2, options.PartitionCount);
         Assert.Equal(TimeSpan.FromSeconds(5), options.MaxQueuePollingInterval);
         Assert.Equal(100, options.ControlQueueBufferThreshold);
+        Assert.False(options.UseTablePartitionManagement);
+        Assert.False(options.ToProviderSettings(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).UseTablePartitionManagement);
         Assert.Equal("w1", options.WorkerId);
         Assert.False(options.StartReplacesActiveInstances);
 
@@ -39,6 +41,8 @@ public sealed class OptionsTests
         Assert.Equal(TimeSpan.FromSeconds(1), options.MaxQueuePollingInterval);
         Assert.Equal(10 * Environment.ProcessorCount, options.MaxConcurrentActivityFunctions);
         Assert.Equal(256, options.ControlQueueBufferThreshold);
+        // Durable Functions 3.x leases partitions through the <hub>Partitions table unless host.json says otherwise.
+        Assert.True(options.ToProviderSettings(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).UseTablePartitionManagement);
         Assert.Throws<InvalidOperationException>(() => DurableExtensionOptions.FromHostJson(null, _ => null, "w"));
     }
 

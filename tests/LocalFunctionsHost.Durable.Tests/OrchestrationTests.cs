@@ -249,12 +249,13 @@ public sealed class OrchestrationTests(DurableFixture fixture) : IClassFixture<D
 
         Assert.Contains("DurableTestsInstances", tables);
         Assert.Contains("DurableTestsHistory", tables);
+        Assert.Contains("DurableTestsPartitions", tables);
         Assert.Contains("durabletests-workitems", queues);
         foreach (var partition in new[] { "00", "01", "02", "03" })
         {
             Assert.Contains($"durabletests-control-{partition}", queues);
         }
 
-        Assert.Contains("durabletests-leases", containers);
+        Assert.DoesNotContain("durabletests-leases", containers);
     }
 }

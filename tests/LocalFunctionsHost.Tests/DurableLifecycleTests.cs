@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
+using Azure.Data.Tables;
 using TwoZones.Testing;
 
 namespace LocalFunctionsHost.Tests;
@@ -30,32 +29,29 @@ public sealed partial class DurableLifecycleTests(AzuriteWithBlobs azurite) : IC
         await using var host = await FuncStart.StartReadyAsync(FuncHost.SampleRoot("DurableFunctionsSample"), DurableApp.Settings(azurite.ConnectionString, hub), AzuriteInstance.FreePort());
         var app = new DurableApp(host);
         Assert.Equal("""["Hello Tokyo!","Hello Seattle!","Hello London!"]""", await app.OutputAsync((await app.StartAsync("Chaining")).Id));
-        var leases = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(hub.ToLowerInvariant() + "-leases");
-        async Task<List<(string Name, LeaseState State)>> PartitionLeasesAsync()
+        var partitions = new TableClient(azurite.ConnectionString, hub + "Partitions");
+        async Task<List<(string Partition, string? Owner)>> PartitionLeasesAsync()
         {
-            var list = new List<(string, LeaseState)>();
-            await foreach (var blob in leases.GetBlobsAsync())
+            var list = new List<(string, string?)>();
+            await foreach (var row in partitions.QueryAsync<TableEntity>())
             {
-                if (blob.Name.Contains("control-", StringComparison.Ordinal))
-                {
-                    list.Add((blob.Name, blob.Properties.LeaseState ?? LeaseState.Available));
-                }
+                list.Add((row.RowKey, row.GetString("CurrentOwner")));
             }
 
             return list;
         }
 
-        // Running: this host holds both partitions (host.json: partitionCount 2), each through an ownership and an intent lease blob.
+        // Running: this host owns both partitions (host.json: partitionCount 2), one lease row each.
         var running = await PartitionLeasesAsync();
-        Assert.Equal(4, running.Count);
-        Assert.True(running.Count(l => l.State == LeaseState.Leased) >= 2, string.Join(", ", running));
+        Assert.Equal(2, running.Count);
+        Assert.All(running, l => Assert.False(string.IsNullOrEmpty(l.Owner), string.Join(", ", running)));
 
         ChildHost.Signal(host.Pid, "TERM");
 
         Assert.Equal(0, await host.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         var after = await PartitionLeasesAsync();
-        Assert.Equal(4, after.Count);
-        Assert.All(after, l => Assert.NotEqual(LeaseState.Leased, l.State));
+        Assert.Equal(2, after.Count);
+        Assert.All(after, l => Assert.Null(l.Owner));
     }
 
     [GeneratedRegex("BlobEndpoint=[^;]+;")]

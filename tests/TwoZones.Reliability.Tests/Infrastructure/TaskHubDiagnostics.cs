@@ -1,6 +1,5 @@
 using System.Text;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 
 namespace TwoZones.Reliability.Tests.Infrastructure;
@@ -45,18 +44,19 @@ public static class TaskHubDiagnostics
             text.Append("queue ").Append(queue.Name).Append(": ").Append(properties.Value.ApproximateMessagesCount).Append(" messages\n");
         }
 
-        var blobs = new BlobServiceClient(app.Azurite.ConnectionString);
-        await foreach (var container in blobs.GetBlobContainersAsync())
+        await foreach (var table in service.QueryAsync(t => true))
         {
-            if (!container.Name.EndsWith("-leases", StringComparison.Ordinal))
+            if (!table.Name.EndsWith("Partitions", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            await foreach (var blob in blobs.GetBlobContainerClient(container.Name).GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Traits = Azure.Storage.Blobs.Models.BlobTraits.Metadata }))
+            await foreach (var lease in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
             {
-                text.Append("lease ").Append(blob.Name).Append(": ").Append(blob.Properties.LeaseState).Append(' ')
-                    .Append(blob.Properties.LeaseStatus).Append(' ').Append(blob.Properties.LastModified?.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture))
+                text.Append("lease ").Append(lease.RowKey).Append(": owner ").Append(lease.GetString("CurrentOwner") ?? "none")
+                    .Append(", next ").Append(lease.GetString("NextOwner") ?? "none")
+                    .Append(", expires ").Append(lease.GetDateTime("ExpiresAt")?.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture))
+                    .Append(lease.GetBoolean("IsDraining") == true ? ", draining" : string.Empty)
                     .Append('\n');
             }
         }
