@@ -104,8 +104,8 @@ public sealed record DurableExtensionOptions
     /// Reads <c>extensions.durableTask</c> of a host.json: <c>hubName</c>, <c>maxConcurrentActivityFunctions</c>,
     /// <c>maxConcurrentOrchestratorFunctions</c>, <c>overridableExistingInstanceStates</c> and, under <c>storageProvider</c>, <c>connectionName</c> (or
     /// <c>connectionStringName</c>), <c>partitionCount</c>, <c>maxQueuePollingInterval</c>, <c>controlQueueVisibilityTimeout</c>,
-    /// <c>workItemQueueVisibilityTimeout</c>, <c>controlQueueBufferThreshold</c> and <c>useTablePartitionManagement</c>. <c>%name%</c> in the hub name is
-    /// resolved from the app settings, as Durable does.
+    /// <c>workItemQueueVisibilityTimeout</c>, <c>controlQueueBufferThreshold</c> and <c>useTablePartitionManagement</c>.
+    /// <c>%name%</c> in the hub name is resolved from the app settings, as Durable does.
     /// </summary>
     /// <param name="hostJson">The text of host.json, or null when there is none.</param>
     /// <param name="appSetting">Looks up an app setting (environment or local.settings.json values) by name.</param>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace LocalFunctionsHost.Durable.Tests;
 
 public sealed class OptionsTests
@@ -22,7 +24,7 @@ public sealed class OptionsTests
         Assert.Equal(TimeSpan.FromSeconds(5), options.MaxQueuePollingInterval);
         Assert.Equal(100, options.ControlQueueBufferThreshold);
         Assert.False(options.UseTablePartitionManagement);
-        Assert.False(options.ToProviderSettings(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).UseTablePartitionManagement);
+        Assert.False(options.ToProviderSettings(NullLoggerFactory.Instance).UseTablePartitionManagement);
         Assert.Equal("w1", options.WorkerId);
         Assert.False(options.StartReplacesActiveInstances);
 
@@ -42,7 +44,7 @@ public sealed class OptionsTests
         Assert.Equal(10 * Environment.ProcessorCount, options.MaxConcurrentActivityFunctions);
         Assert.Equal(256, options.ControlQueueBufferThreshold);
         // Durable Functions 3.x leases partitions through the <hub>Partitions table unless host.json says otherwise.
-        Assert.True(options.ToProviderSettings(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).UseTablePartitionManagement);
+        Assert.True(options.ToProviderSettings(NullLoggerFactory.Instance).UseTablePartitionManagement);
         Assert.Throws<InvalidOperationException>(() => DurableExtensionOptions.FromHostJson(null, _ => null, "w"));
     }
 
