@@ -15,19 +15,20 @@ public static class TaskHubDiagnostics
     {
         var service = new TableServiceClient(app.Azurite.ConnectionString);
         var text = new StringBuilder();
+        var tables = new List<string>();
+        await foreach (var table in service.QueryAsync(t => true))
+        {
+            tables.Add(table.Name);
+        }
+
         foreach (var id in failures.Select(f => f.Split(':')[0]).Take(3))
         {
             text.Append("task hub rows for ").Append(id).Append(":\n");
-            await foreach (var table in service.QueryAsync(t => true))
+            foreach (var table in tables.Where(t => t.EndsWith("History", StringComparison.Ordinal) || t.EndsWith("Instances", StringComparison.Ordinal)))
             {
-                if (!table.Name.EndsWith("History", StringComparison.Ordinal) && !table.Name.EndsWith("Instances", StringComparison.Ordinal))
+                await foreach (var row in service.GetTableClient(table).QueryAsync<TableEntity>(e => e.PartitionKey == id))
                 {
-                    continue;
-                }
-
-                await foreach (var row in service.GetTableClient(table.Name).QueryAsync<TableEntity>(e => e.PartitionKey == id))
-                {
-                    text.Append("  ").Append(table.Name).Append(' ').Append(row.RowKey).Append(' ')
+                    text.Append("  ").Append(table).Append(' ').Append(row.RowKey).Append(' ')
                         .Append(row.GetString("EventType") ?? row.GetString("RuntimeStatus")).Append(' ')
                         .Append(row.GetString("Name")).Append(' ').Append(row.GetString("ExecutionId")).Append(' ')
                         .Append(row.Timestamp?.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
@@ -44,14 +45,9 @@ public static class TaskHubDiagnostics
             text.Append("queue ").Append(queue.Name).Append(": ").Append(properties.Value.ApproximateMessagesCount).Append(" messages\n");
         }
 
-        await foreach (var table in service.QueryAsync(t => true))
+        foreach (var table in tables.Where(t => t.EndsWith("Partitions", StringComparison.Ordinal)))
         {
-            if (!table.Name.EndsWith("Partitions", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            await foreach (var lease in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
+            await foreach (var lease in service.GetTableClient(table).QueryAsync<TableEntity>())
             {
                 text.Append("lease ").Append(lease.RowKey).Append(": owner ").Append(lease.GetString("CurrentOwner") ?? "none")
                     .Append(", next ").Append(lease.GetString("NextOwner") ?? "none")
