@@ -17,7 +17,10 @@ public sealed partial class DurableLifecycleTests(AzuriteWithBlobs azurite) : IC
         await using var host = FuncStart.Launch(FuncHost.SampleRoot("DurableFunctionsSample"), DurableApp.Settings(storage, DurableApp.NewHub("down")), AzuriteInstance.FreePort());
 
         Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(90)));
-        var line = Assert.Single(host.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), l => l.Contains("could not start", StringComparison.Ordinal));
+        var output = await host.FinalOutputAsync();
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.Contains("could not start", StringComparison.Ordinal)).ToList();
+        Assert.True(lines.Count == 1, $"Expected one line saying what could not start; the host wrote:\n{output}");
+        var line = lines[0];
         Assert.Contains("Durable Functions", line, StringComparison.Ordinal);
         Assert.DoesNotContain("Host started", host.Output, StringComparison.Ordinal);
     }

@@ -39,12 +39,38 @@ public static class AppProcess
     /// <returns>The running host and app; the caller disposes it.</returns>
     public static async Task<ChildHost> StartHealthyAsync(string appDll, IDictionary<string, string> settings, TimeSpan timeout)
     {
-        var host = await StartAsync(appDll, settings, AzuriteInstance.FreePort(), timeout);
+        // A free port is only free when it is picked: another test process may bind it before the host does. The host then says so
+        // and exits, and the app is started again on another port.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartHealthyOnAsync(appDll, settings, AzuriteInstance.FreePort(), timeout);
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains(" is unavailable (", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
+
+    private static async Task<ChildHost> StartHealthyOnAsync(string appDll, IDictionary<string, string> settings, int port, TimeSpan timeout)
+    {
+        var host = await StartAsync(appDll, settings, port, timeout);
         try
         {
             await Polling.UntilAsync(
-                async () => (await host.Http.GetAsync("api/health")).StatusCode == HttpStatusCode.OK, timeout, "the app to report healthy", e => e is HttpRequestException);
+                async () => !host.HasExited
+                    ? (await host.Http.GetAsync("api/health")).StatusCode == HttpStatusCode.OK
+                    : throw new InvalidOperationException($"The app exited with code {host.ExitCode} before reporting healthy. Output:\n{await host.FinalOutputAsync()}"),
+                timeout,
+                "the app to report healthy",
+                e => e is HttpRequestException);
             return host;
+        }
+        catch (TimeoutException e)
+        {
+            await host.DisposeAsync();
+            throw new TimeoutException($"{e.Message} Output:\n{host.Output}", e);
         }
         catch
         {

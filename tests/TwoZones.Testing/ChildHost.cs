@@ -157,7 +157,7 @@ public sealed class ChildHost : IAsyncDisposable
         {
             if (HasExited)
             {
-                throw new InvalidOperationException($"{_displayName} exited with code {ExitCode} before listening on port {Port}. Output:\n{Output}");
+                throw new InvalidOperationException($"{_displayName} exited with code {ExitCode} before listening on port {Port}. Output:\n{await FinalOutputAsync()}");
             }
 
             if (await Loopback.AcceptsConnectionsAsync(Port))
@@ -169,6 +169,27 @@ public sealed class ChildHost : IAsyncDisposable
         }
 
         throw new TimeoutException($"{_displayName} did not listen on port {Port} within {timeout.TotalSeconds:0} s. Output:\n{Output}");
+    }
+
+    /// <summary>
+    /// Everything the process wrote, once it has exited and its pipes are drained: lines still in them arrive after the exit. The wait
+    /// is bounded because a child it left behind may hold the pipes open.
+    /// </summary>
+    public async Task<string> FinalOutputAsync()
+    {
+        if (_process is { HasExited: true } process)
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await process.WaitForExitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        return Output;
     }
 
     /// <summary>How many times the output contains <paramref name="text"/>.</summary>
@@ -187,8 +208,7 @@ public sealed class ChildHost : IAsyncDisposable
 
             if (HasExited)
             {
-                // Lines still in the pipe when the process ended arrive shortly after.
-                await Task.Delay(200);
+                await FinalOutputAsync();
                 return Count(text) >= times;
             }
 

@@ -13,7 +13,10 @@ internal static class Loopback
         {
             using var client = new TcpClient();
             await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
+
+            // With nothing listening on a port in the ephemeral range, the kernel can pick that very port as the probe's own source
+            // and connect the socket to itself; that is no listener.
+            return !Equals(client.Client.LocalEndPoint, client.Client.RemoteEndPoint);
         }
         catch (SocketException)
         {
