@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace TwoZones.Testing;
 
@@ -263,11 +261,6 @@ public sealed class AzuriteInstance : IAsyncDisposable
         }
     }
 
-    /// <summary>A port that nothing listens on now.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A loopback port that nothing listens on and that no other test process has been given lately.</summary>
+    public static int FreePort() => Loopback.FreePort();
 }
