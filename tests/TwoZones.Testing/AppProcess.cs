@@ -39,8 +39,8 @@ public static class AppProcess
     /// <returns>The running host and app; the caller disposes it.</returns>
     public static async Task<ChildHost> StartHealthyAsync(string appDll, IDictionary<string, string> settings, TimeSpan timeout)
     {
-        // A free port is only free when it is picked: another test process may bind it before the host does. The host then says so
-        // and exits, and the app is started again on another port.
+        // A free port is only free when it is picked: test processes no longer take each other's (see FreePort), but any other
+        // program may still bind it before the host does. The host then says so and exits, and the app starts again on another port.
         for (var attempt = 1; ; attempt++)
         {
             try
